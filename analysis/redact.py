@@ -1,0 +1,5 @@
+"""Personal-data redaction (in progress)."""
+
+
+def redact(text):
+    raise NotImplementedError

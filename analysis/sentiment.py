@@ -1,0 +1,5 @@
+"""Sentiment scoring (in progress)."""
+
+
+def score_sentiment(texts):
+    raise NotImplementedError

@@ -1,0 +1,63 @@
+# The README's two commands: `make run` and `make test`. Everything they need is installed here.
+VENV := .venv
+PY := $(VENV)/bin/python
+FLASK := $(VENV)/bin/flask --app wsgi
+GOVUK := node_modules/govuk-frontend/dist/govuk
+STATIC := app/static/govuk
+
+.PHONY: run test install assets translations chromium migrate demo analyse bench lint clean
+
+run: install assets migrate demo
+	@echo
+	@echo "Pulse is starting on http://127.0.0.1:5000 (Ctrl+C to stop)"
+	$(FLASK) run --host 127.0.0.1 --port 5000
+
+test: install assets chromium
+	$(PY) -m pytest
+
+$(PY):
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+# Reinstall when the package's requirements change.
+$(VENV)/.installed: setup.cfg pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e ".[dev,browser]"
+	touch $@
+
+install: $(VENV)/.installed
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+
+$(STATIC)/pulse.css: app/assets/pulse.scss node_modules/.package-lock.json
+	npm run --silent build
+
+$(STATIC)/govuk-frontend.min.js: node_modules/.package-lock.json
+	mkdir -p $(STATIC)
+	cp $(GOVUK)/govuk-frontend.min.js $(STATIC)/
+
+assets: $(STATIC)/pulse.css $(STATIC)/govuk-frontend.min.js translations
+
+translations: install
+	$(VENV)/bin/pybabel compile --use-fuzzy --statistics -d app/translations 2>&1 | grep -v '^$$' || true
+
+# Browser tests drive Debian's Chromium; install it when it is missing.
+chromium:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
+migrate: install
+	$(FLASK) migrate
+
+demo: install
+	$(FLASK) demo
+
+bench: install assets
+	$(PY) -m benchmarks.submit
+	$(PY) -m benchmarks.quality
+	$(PY) -m benchmarks.speed
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf $(VENV) node_modules $(STATIC) app/translations/*/LC_MESSAGES/*.mo

@@ -1,0 +1,31 @@
+"""Command-line tools: flask --app wsgi <command> --help explains each."""
+
+import click
+from flask import current_app
+
+from app.db import connect, migrate
+
+
+def open_db():
+    """A connection for CLI commands, with migrations applied."""
+    db = connect(current_app.config["DATABASE"])
+    migrate(db)
+    return db
+
+
+@click.command("migrate")
+def migrate_command():
+    """Apply any pending database migrations."""
+    db = connect(current_app.config["DATABASE"])
+    applied = migrate(db)
+    click.echo(f"Applied {len(applied)} migration(s)." if applied else "Database is up to date.")
+
+
+def init_app(app):
+    """Register every command group."""
+    from app.services_cli import services
+    from app.demo_cli import demo_command
+
+    app.cli.add_command(migrate_command)
+    app.cli.add_command(services)
+    app.cli.add_command(demo_command)

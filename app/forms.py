@@ -1,0 +1,26 @@
+"""Form plumbing shared by every blueprint: whitespace stripped before validation."""
+
+import re
+
+from flask_wtf import FlaskForm
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(value):
+    """Strip surrounding space, normalise line endings, drop invisible control characters."""
+    if not isinstance(value, str):
+        return value
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", value).strip()
+
+
+class StrippedForm(FlaskForm):
+    """A FlaskForm whose text fields are cleaned before any validator sees them."""
+
+    class Meta:
+        def bind_field(self, form, unbound_field, options):
+            filters = unbound_field.kwargs.get("filters", [])
+            if clean_text not in filters:
+                filters = [clean_text, *filters]
+            return unbound_field.bind(form=form, filters=filters, **options)

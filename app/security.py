@@ -1,0 +1,49 @@
+"""Security headers, the per-request CSP nonce, and the privacy-preserving client id."""
+
+import hashlib
+import hmac
+import secrets
+from datetime import UTC, datetime
+
+from flask import g, request
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+
+def csp_nonce():
+    """A fresh nonce per request for the one inline script GOV.UK Frontend needs."""
+    if "csp_nonce" not in g:
+        g.csp_nonce = secrets.token_urlsafe(16)
+    return g.csp_nonce
+
+
+def client_id(secret_key):
+    """A salted hash of the client's address that changes every day; the address is never kept."""
+    day = datetime.now(UTC).date().isoformat()
+    key = hashlib.sha256(f"{secret_key}|client|{day}".encode()).digest()
+    address = (request.remote_addr or "unknown").encode()
+    return hmac.new(key, address, hashlib.sha256).hexdigest()[:32]
+
+
+def _headers(response):
+    frame_ancestors = getattr(g, "frame_ancestors", "'none'")
+    response.headers["Content-Security-Policy"] = (
+        "default-src 'self'; "
+        f"script-src 'self' 'nonce-{csp_nonce()}'; "
+        "style-src 'self'; img-src 'self' data:; font-src 'self'; "
+        "object-src 'none'; base-uri 'none'; form-action 'self'; "
+        f"frame-ancestors {frame_ancestors}"
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "same-origin"
+    response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+    response.headers.setdefault("Cache-Control", "no-store")
+    return response
+
+
+def init_app(app):
+    """Install the headers on every response and trust only the configured proxies."""
+    if app.config["PROXY_COUNT"]:
+        count = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
+    app.after_request(_headers)
+    app.context_processor(lambda: {"cspNonce": csp_nonce()})

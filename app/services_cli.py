@@ -1,0 +1,88 @@
+"""flask services: add and list services, and make survey links with QR codes."""
+
+from pathlib import Path
+from urllib.parse import urlencode
+
+import click
+import segno
+from flask import current_app
+
+from app.store import ServiceError, add_service, get_service, list_services
+from app.store.responses import CHANNELS, OUTCOMES
+from app.survey.links import REF_PATTERN
+
+
+@click.group("services")
+def services():
+    """Manage the services citizens can rate."""
+
+
+@services.command("add")
+@click.argument("slug")
+@click.option("--name", "name_en", required=True, help="The service's name in English.")
+@click.option("--name-cy", "name_cy", required=True, help="The service's name in Welsh.")
+@click.option("--inactive", is_flag=True, help="Add it closed: its survey shows 'page not found'.")
+def add_command(slug, name_en, name_cy, inactive):
+    """Add a service. SLUG is the short name in its survey link, e.g. parking-permits."""
+    from app.cli import open_db
+
+    try:
+        service = add_service(open_db(), slug, name_en, name_cy, active=not inactive)
+    except ServiceError as error:
+        raise click.UsageError(str(error)) from error
+    click.echo(f"Added {service.slug}: {service.name_en} / {service.name_cy}")
+    click.echo(f"Survey link: {survey_url(service.slug)}")
+
+
+@services.command("list")
+def list_command():
+    """List every service with its survey link."""
+    from app.cli import open_db
+
+    rows = list_services(open_db())
+    if not rows:
+        click.echo("No services yet. Add one with: flask --app wsgi services add SLUG --name ... --name-cy ...")
+        return
+    for service in rows:
+        state = "open" if service.active else "closed"
+        click.echo(f"{service.slug:<24} {state:<7} {service.name_en}  |  {service.name_cy}")
+        click.echo(f"{'':<24} {survey_url(service.slug)}")
+
+
+@services.command("link")
+@click.argument("slug")
+@click.option("--channel", type=click.Choice(CHANNELS), help="How the citizen used the service.")
+@click.option("--outcome", type=click.Choice(OUTCOMES), help="How their journey ended.")
+@click.option("--ref", help="An opaque interaction reference; each can be answered once.")
+@click.option("--lang", type=click.Choice(["en", "cy"]), help="Open the survey in this language.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("qr"),
+    show_default=True,
+    help="Folder for the QR code files.",
+)
+def link_command(slug, channel, outcome, ref, lang, out):
+    """Print a service's survey link and write its QR code as SVG and PNG."""
+    from app.cli import open_db
+
+    if get_service(open_db(), slug) is None:
+        raise click.UsageError(f"There is no service with the slug '{slug}'. See: flask --app wsgi services list")
+    if ref and not REF_PATTERN.match(ref):
+        raise click.UsageError("--ref must be 1 to 64 letters, numbers, dots, colons, hyphens or underscores")
+    url = survey_url(slug, channel=channel, outcome=outcome, ref=ref, lang=lang)
+    out.mkdir(parents=True, exist_ok=True)
+    stem = "-".join(part for part in (slug, channel, outcome, ref, lang) if part)
+    qr = segno.make(url, error="m")
+    svg, png = out / f"{stem}.svg", out / f"{stem}.png"
+    qr.save(svg, scale=8, border=4, title=f"Feedback: {slug}")
+    qr.save(png, scale=10, border=4)
+    click.echo(url)
+    click.echo(f"QR code: {svg} and {png}")
+
+
+def survey_url(slug, **params):
+    """The full public address of a service's survey, with any link parameters."""
+    base = current_app.config["PUBLIC_URL"].rstrip("/")
+    query = urlencode({k: v for k, v in params.items() if v})
+    return f"{base}/s/{slug}" + (f"?{query}" if query else "")

@@ -1,0 +1,76 @@
+"""Services: the things citizens rate, each with a short slug for its survey link."""
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")
+
+
+class ServiceError(ValueError):
+    """A service could not be added or changed; the message says why in plain words."""
+
+
+@dataclass(frozen=True)
+class Service:
+    """One council service."""
+
+    id: int
+    slug: str
+    name_en: str
+    name_cy: str
+    active: bool
+
+    def name(self, language):
+        """The service's name in the given language ('en' or 'cy')."""
+        return self.name_cy if language == "cy" else self.name_en
+
+
+def _service(row):
+    return Service(row["id"], row["slug"], row["name_en"], row["name_cy"], bool(row["active"]))
+
+
+def add_service(db, slug, name_en, name_cy, active=True):
+    """Add a service and return it; raises ServiceError for a bad or taken slug."""
+    slug = (slug or "").strip().lower()
+    name_en = (name_en or "").strip()
+    name_cy = (name_cy or "").strip()
+    if not SLUG_PATTERN.match(slug):
+        raise ServiceError(
+            "Slug must be 1 to 40 characters: lower-case letters, numbers and hyphens, "
+            "starting and ending with a letter or number"
+        )
+    if not name_en or not name_cy:
+        raise ServiceError("Enter the service name in both English and Welsh")
+    if get_service(db, slug) is not None:
+        raise ServiceError(f"A service with the slug '{slug}' already exists")
+    row_id = db["services"].insert(
+        {
+            "slug": slug,
+            "name_en": name_en,
+            "name_cy": name_cy,
+            "active": int(bool(active)),
+            "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+    ).last_pk
+    return Service(row_id, slug, name_en, name_cy, bool(active))
+
+
+def get_service(db, slug):
+    """The service with this slug, or None."""
+    rows = list(db.query("SELECT * FROM services WHERE slug = ?", [slug]))
+    return _service(rows[0]) if rows else None
+
+
+def list_services(db, active_only=False):
+    """All services, by slug."""
+    where = "WHERE active = 1" if active_only else ""
+    return [_service(r) for r in db.query(f"SELECT * FROM services {where} ORDER BY slug")]  # noqa: S608
+
+
+def set_service_active(db, slug, active):
+    """Open or close a service's survey; raises ServiceError if there is no such service."""
+    cursor = db.execute("UPDATE services SET active = ? WHERE slug = ?", [int(bool(active)), slug])
+    db.conn.commit()
+    if cursor.rowcount == 0:
+        raise ServiceError(f"There is no service with the slug '{slug}'")

@@ -1,0 +1,33 @@
+"""What a survey link may carry: the channel, the journey's outcome and an interaction ref."""
+
+import re
+from dataclasses import dataclass
+
+from app.store.responses import CHANNELS, OUTCOMES
+
+REF_PATTERN = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
+
+
+@dataclass(frozen=True)
+class LinkContext:
+    """The link's parameters after checking; anything unrecognised is dropped, not refused."""
+
+    channel: str | None = None
+    outcome: str | None = None
+    ref: str | None = None
+
+    def query(self):
+        """The parameters to keep on the form's address, without empty ones."""
+        return {k: v for k, v in vars(self).items() if v}
+
+
+def read_link(args):
+    """Check a request's query arguments; a citizen is never turned away for a bad link."""
+    channel = args.get("channel")
+    outcome = args.get("outcome")
+    ref = args.get("ref")
+    return LinkContext(
+        channel=channel if channel in CHANNELS else None,
+        outcome=outcome if outcome in OUTCOMES else None,
+        ref=ref if ref and REF_PATTERN.match(ref) else None,
+    )

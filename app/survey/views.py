@@ -1,0 +1,123 @@
+"""The survey page, the thank-you page and the 'already answered' page."""
+
+import json
+import logging
+from urllib.parse import parse_qsl
+
+from flask import abort, current_app, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+
+from app.db import get_db
+from app.i18n import current_language
+from app.security import client_id
+from app.store import NewResponse, add_response, count_spam, get_service, record_hit, ref_used
+from app.survey import bp
+from app.survey.forms import COMMENT_MAX, SurveyForm
+from app.survey.links import read_link
+from app.survey.spam import check_start, sign_start
+
+log = logging.getLogger(__name__)
+
+
+def _active_service(slug):
+    service = get_service(get_db(), slug)
+    if service is None or not service.active:
+        abort(404)
+    return service
+
+
+@bp.route("/s/<slug>", methods=["GET", "POST"])
+def survey(slug):
+    """Ask how satisfied the citizen was and how the service could improve."""
+    db = get_db()
+    service = _active_service(slug)
+    link = read_link(request.args)
+    if link.ref and ref_used(db, service.id, link.ref):
+        status = 409 if request.method == "POST" else 200
+        return render_template("survey/already.html", service=service), status
+
+    form = SurveyForm()
+    notice = None
+    if request.method == "POST":
+        config = current_app.config
+        client = client_id(config["SECRET_KEY"])
+        if record_hit(db, client, config["RATE_LIMIT_WINDOW_SECONDS"]) > config["RATE_LIMIT_COUNT"]:
+            count_spam(db, service.id, "rate_limit")
+            return render_template("errors/429.html"), 429
+        if form.website.data:
+            count_spam(db, service.id, "honeypot")
+            return redirect(url_for("survey.thanks", slug=slug))
+        valid = form.validate()
+        if "csrf_token" in form.errors:
+            notice = _("Your session timed out. Your answers are still here: check them and send again.")
+        elif valid:
+            timing = check_start(
+                form.started.data,
+                config["SECRET_KEY"],
+                config["MIN_FILL_SECONDS"],
+                config["MAX_FORM_AGE_SECONDS"],
+            )
+            if timing == "ok":
+                return _store(form, service, link, client)
+            if timing != "expired":
+                count_spam(db, service.id, timing)
+            notice = _("Please check your answers and send them again.")
+            if timing != "too_fast":
+                form.started.data = sign_start(config["SECRET_KEY"])
+    else:
+        form.started.data = sign_start(current_app.config["SECRET_KEY"])
+    form.lang.data = current_language()
+    return render_template(
+        "survey/survey.html",
+        form=form,
+        service=service,
+        notice=notice,
+        action=url_for("survey.survey", slug=slug, **link.query()),
+        comment_max=COMMENT_MAX,
+    )
+
+
+def _store(form, service, link, client):
+    response = NewResponse(
+        service_id=service.id,
+        rating=int(form.rating.data),
+        comment=form.comment.data or "",
+        language=current_language(),
+        channel=link.channel,
+        outcome=link.outcome,
+        ref=link.ref,
+        source="web",
+    )
+    outcome, row = add_response(
+        get_db(), response, client=client, duplicate_window=current_app.config["DUPLICATE_WINDOW_SECONDS"]
+    )
+    if outcome == "ref_used":
+        return render_template("survey/already.html", service=service), 409
+    # Logged without the comment: only what is needed to follow a submission through.
+    log.info("survey response %s for %s (rating %s)", outcome, service.slug, row["rating"])
+    if outcome == "stored":
+        session["removed"] = sum(json.loads(row["redactions"]).values())
+    return redirect(url_for("survey.thanks", slug=service.slug))
+
+
+@bp.route("/s/<slug>/thanks")
+def thanks(slug):
+    """Thank the citizen and say what happens to their feedback."""
+    service = _active_service(slug)
+    removed = session.pop("removed", 0)
+    return render_template("survey/thanks.html", service=service, removed=removed)
+
+
+@bp.before_request
+def _readable_form():
+    """Refuse a body that is not a form or not UTF-8 with a 400 page, before WTForms sees it."""
+    if request.method != "POST":
+        return None
+    if request.mimetype not in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        abort(400)
+    if request.mimetype == "application/x-www-form-urlencoded":
+        try:
+            parse_qsl(request.get_data(cache=True, as_text=False).decode("ascii"), errors="strict")
+        except (UnicodeDecodeError, ValueError):
+            abort(400)
+    return None

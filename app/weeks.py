@@ -1,0 +1,58 @@
+"""ISO weeks, Monday to Sunday, in Europe/London time, as Pulse reports them."""
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+LONDON = ZoneInfo("Europe/London")
+WEEK_PATTERN = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
+@dataclass(frozen=True, order=True)
+class Week:
+    """One ISO week; str() gives its name, e.g. 2026-W47."""
+
+    year: int
+    number: int
+
+    def __str__(self):
+        return f"{self.year}-W{self.number:02d}"
+
+    @property
+    def monday(self):
+        """The week's first day."""
+        return date.fromisocalendar(self.year, self.number, 1)
+
+    def bounds_utc(self):
+        """(start, end) of the week as UTC datetimes: London midnight Monday to the next."""
+        start = datetime.combine(self.monday, time(0), tzinfo=LONDON)
+        end = datetime.combine(self.monday + timedelta(days=7), time(0), tzinfo=LONDON)
+        return start.astimezone(UTC), end.astimezone(UTC)
+
+    def shift(self, weeks):
+        """The week this many weeks later (or earlier, if negative)."""
+        return week_of(self.monday + timedelta(weeks=weeks))
+
+
+def week_of(day):
+    """The ISO week a date falls in."""
+    year, number, _ = day.isocalendar()
+    return Week(year, number)
+
+
+def parse_week(text):
+    """A Week from '2026-W47'; raises ValueError with a plain message otherwise."""
+    match = WEEK_PATTERN.match((text or "").strip())
+    if match:
+        try:
+            return week_of(date.fromisocalendar(int(match[1]), int(match[2]), 1))
+        except ValueError:
+            pass
+    raise ValueError(f"'{text}' is not a week: use the ISO form YYYY-Www, for example 2026-W47")
+
+
+def last_complete_week(now=None):
+    """The most recent Monday-to-Sunday week that has ended, in London time."""
+    today = (now or datetime.now(UTC)).astimezone(LONDON).date()
+    return week_of(today).shift(-1)

@@ -1,0 +1,69 @@
+"""Fixtures: a fresh app and a migrated temporary database for every test."""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from app import create_app
+from app.db import connect, migrate
+from app.store import add_service
+
+
+@pytest.fixture
+def app(tmp_path):
+    """An app on its own temporary database, with spam timing relaxed for speed."""
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test-secret",
+            "DATABASE": str(tmp_path / "pulse.db"),
+            "MIN_FILL_SECONDS": 0,
+        }
+    )
+    db = connect(app.config["DATABASE"])
+    migrate(db)
+    db.close()
+    return app
+
+
+@pytest.fixture
+def db(app):
+    """A connection to the test database."""
+    conn = connect(app.config["DATABASE"])
+    yield conn
+    conn.close()
+
+
+@pytest.fixture
+def client(app):
+    """A test client."""
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    """A CLI runner."""
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def service(db):
+    """An open service to rate."""
+    return add_service(db, "bins", "Report a missed bin collection", "Rhoi gwybod am gasgliad bin a fethwyd")
+
+
+def page(response):
+    """The response body as a BeautifulSoup tree."""
+    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+
+
+def hidden_fields(response):
+    """The hidden inputs (csrf token, start time, language) of the page's form."""
+    soup = page(response)
+    return {field["name"]: field.get("value", "") for field in soup.select("form input[type=hidden]")}
+
+
+def text_of(element):
+    """An element's visible text with runs of white space folded."""
+    return re.sub(r"\s+", " ", element.get_text(" ")).strip()

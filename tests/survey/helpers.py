@@ -1,0 +1,16 @@
+"""Helpers for driving the survey like a browser would."""
+
+from tests.conftest import hidden_fields
+
+
+def submit(client, url="/s/bins", follow=False, **fields):
+    """Open the survey at url, then send it with the given fields on top of its hidden ones."""
+    shown = client.get(url)
+    data = hidden_fields(shown)
+    data.update({k: v for k, v in fields.items() if v is not None})
+    return client.post(url, data=data, follow_redirects=follow)
+
+
+def stored(db):
+    """Every stored response."""
+    return list(db.query("SELECT * FROM responses ORDER BY id"))

@@ -5,7 +5,7 @@ FLASK := $(VENV)/bin/flask --app wsgi
 GOVUK := node_modules/govuk-frontend/dist/govuk
 STATIC := app/static/govuk
 
-.PHONY: run test install assets translations chromium migrate demo analyse bench lint clean
+.PHONY: run test install assets translations translations-update chromium migrate demo analyse bench lint clean
 
 run: install assets migrate demo
 	@echo
@@ -61,3 +61,8 @@ lint: install
 
 clean:
 	rm -rf $(VENV) node_modules $(STATIC) app/translations/*/LC_MESSAGES/*.mo
+
+# After changing any user-facing text: refresh the catalogue, then translate the new entries.
+translations-update: install
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-wrap --sort-output --project=Pulse -o app/translations/messages.pot .
+	$(VENV)/bin/pybabel update -i app/translations/messages.pot -d app/translations --no-wrap --no-fuzzy-matching

@@ -2,7 +2,9 @@
 
 import re
 
+from flask_babel import gettext
 from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount, GovRadioInput
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -24,3 +26,21 @@ class StrippedForm(FlaskForm):
             if clean_text not in filters:
                 filters = [clean_text, *filters]
             return unbound_field.bind(form=form, filters=filters, **options)
+
+
+class _TranslatedErrorPrefix:
+    """Give the hidden 'Error:' prefix that GOV.UK Frontend reads out in the page's language."""
+
+    def map_gov_params(self, field, **kwargs):
+        params = super().map_gov_params(field, **kwargs)
+        if params.get("errorMessage"):
+            params["errorMessage"]["visuallyHiddenText"] = gettext("Error")
+        return params
+
+
+class RadioInput(_TranslatedErrorPrefix, GovRadioInput):
+    """GOV.UK radios."""
+
+
+class CharacterCount(_TranslatedErrorPrefix, GovCharacterCount):
+    """GOV.UK textarea with a live character count."""

@@ -1,12 +1,12 @@
 """The survey form: one satisfaction question and an optional comment."""
 
 from flask_babel import lazy_gettext as _l
-from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount, GovRadioInput, GovSubmitInput
+from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput
 from wtforms import HiddenField, RadioField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, ValidationError
 
-from app.forms import StrippedForm
+from app.forms import CharacterCount, RadioInput, StrippedForm
 
 COMMENT_MAX = 1250
 
@@ -33,7 +33,7 @@ class SurveyForm(StrippedForm):
     rating = RatingField(
         _l("Overall, how satisfied were you with this service today?"),
         choices=RATING_CHOICES,
-        widget=GovRadioInput(),
+        widget=RadioInput(),
         validators=[InputRequired(message=_l("Select how satisfied you were with the service"))],
     )
     comment = TextAreaField(
@@ -42,7 +42,7 @@ class SurveyForm(StrippedForm):
             "Do not include personal or financial details, such as your name, address, "
             "phone number, National Insurance number or bank card details."
         ),
-        widget=GovCharacterCount(),
+        widget=CharacterCount(),
         validators=[
             Length(
                 max=COMMENT_MAX,

@@ -14,7 +14,8 @@ SALT = "pulse-survey-started"
 
 def sign_start(secret_key, now=None):
     """A tamper-proof token holding the time the form was shown."""
-    return URLSafeSerializer(secret_key, salt=SALT).dumps(round(now or time.time(), 3))
+    # Whole milliseconds, rounded down, so a start time is never later than the clock.
+    return URLSafeSerializer(secret_key, salt=SALT).dumps(int((now or time.time()) * 1000))
 
 
 def check_start(token, secret_key, min_seconds, max_age_seconds, now=None):
@@ -22,7 +23,7 @@ def check_start(token, secret_key, min_seconds, max_age_seconds, now=None):
     if not token:
         return "bad_timestamp"
     try:
-        started = float(URLSafeSerializer(secret_key, salt=SALT).loads(token))
+        started = int(URLSafeSerializer(secret_key, salt=SALT).loads(token)) / 1000
     except (BadSignature, TypeError, ValueError):
         return "bad_timestamp"
     elapsed = (now or time.time()) - started

@@ -1,0 +1,98 @@
+"""Spam protection: honeypot, fill time, duplicates and rate limit, with nothing lost."""
+
+import pytest
+
+from app.store import spam_totals
+from tests.conftest import hidden_fields, page, text_of
+from tests.survey.helpers import stored, submit
+
+
+def test_honeypot_is_acknowledged_counted_and_not_stored(client, service, db):
+    response = submit(client, rating="5", comment="buy cheap things", website="http://spam.example")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/s/bins/thanks"
+    assert stored(db) == []
+    assert spam_totals(db, service.id) == {"honeypot": 1}
+
+
+def test_honeypot_is_hidden_from_people(client, service):
+    trap = page(client.get("/s/bins")).select_one(".pulse-honeypot")
+    assert trap["aria-hidden"] == "true"
+    assert trap.input["tabindex"] == "-1"
+    assert trap.input["autocomplete"] == "off"
+
+
+@pytest.fixture
+def slow_app(app):
+    app.config["MIN_FILL_SECONDS"] = 3
+    return app
+
+
+def test_too_fast_is_reshown_with_answers_then_accepted(slow_app, service, db, monkeypatch):
+    client = slow_app.test_client()
+    clock = [1_900_000_000.0]
+    monkeypatch.setattr("app.survey.spam.time.time", lambda: clock[0])
+    shown = client.get("/s/bins")
+    data = {**hidden_fields(shown), "rating": "2", "comment": "quick"}
+    clock[0] += 1
+    soup = page(client.post("/s/bins", data=data))
+    assert "Please check your answers and send them again" in text_of(soup)
+    assert soup.select_one("#comment").string == "quick"
+    assert stored(db) == []
+    assert spam_totals(db, service.id) == {"too_fast": 1}
+    # A person reads the message and sends again: the original start time still counts.
+    clock[0] += 3
+    assert client.post("/s/bins", data={**hidden_fields_of(soup), "rating": "2", "comment": "quick"}).status_code == 302
+    assert [r["comment"] for r in stored(db)] == ["quick"]
+
+
+def hidden_fields_of(soup):
+    return {f["name"]: f.get("value", "") for f in soup.select("form input[type=hidden]")}
+
+
+def test_forged_or_missing_start_time_is_counted_and_reissued(client, service, db):
+    data = hidden_fields(client.get("/s/bins"))
+    for bad in ("", "MTIz.forged"):
+        soup = page(client.post("/s/bins", data={**data, "started": bad, "rating": "4"}))
+        assert "Please check your answers" in text_of(soup)
+        assert soup.select_one("input[name=started]")["value"] not in ("", bad)
+    assert spam_totals(db, service.id) == {"bad_timestamp": 2}
+    assert client.post("/s/bins", data={**hidden_fields_of(soup), "rating": "4"}).status_code == 302
+
+
+def test_identical_submission_within_five_minutes_is_stored_once(client, service, db, monkeypatch):
+    assert submit(client, rating="1", comment="Bin missed again").status_code == 302
+    second = submit(client, rating="1", comment="Bin missed again")
+    assert second.status_code == 302 and second.headers["Location"] == "/s/bins/thanks"
+    assert len(stored(db)) == 1
+    # A different comment from the same person is a new response.
+    submit(client, rating="1", comment="And the week before")
+    assert len(stored(db)) == 2
+    # Five minutes on, the same words count again.
+    import time as real_time
+
+    later = real_time.time() + 301
+    monkeypatch.setattr("app.store.responses.time.time", lambda: later)
+    third = submit(client, rating="1", comment="Bin missed again")
+    soup3 = page(third)
+    assert third.status_code == 302, (third.status_code, text_of(soup3.select_one("main")))
+    assert len(stored(db)) == 3
+
+
+def test_rate_limit_shows_friendly_429(app, service, db):
+    app.config["RATE_LIMIT_COUNT"] = 3
+    client = app.test_client()
+    for i in range(3):
+        assert submit(client, rating="4", comment=f"note {i}").status_code == 302
+    response = submit(client, rating="4", comment="one more")
+    assert response.status_code == 429
+    assert text_of(page(response).h1) == "Too many attempts"
+    assert len(stored(db)) == 3
+    assert spam_totals(db, service.id) == {"rate_limit": 1}
+
+
+def test_rate_limit_client_is_a_rotating_hash_not_the_address(client, service, db):
+    submit(client, rating="4")
+    [hit] = list(db.query("SELECT * FROM client_hits"))
+    assert "127.0.0.1" not in hit["client"]
+    assert len(hit["client"]) == 32

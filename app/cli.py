@@ -2,6 +2,7 @@
 
 import click
 from flask import current_app
+from flask.cli import with_appcontext
 
 from app.db import connect, migrate
 
@@ -14,6 +15,7 @@ def open_db():
 
 
 @click.command("migrate")
+@with_appcontext
 def migrate_command():
     """Apply any pending database migrations."""
     db = connect(current_app.config["DATABASE"])
@@ -23,8 +25,8 @@ def migrate_command():
 
 def init_app(app):
     """Register every command group."""
-    from app.services_cli import services
     from app.demo_cli import demo_command
+    from app.services_cli import services
 
     app.cli.add_command(migrate_command)
     app.cli.add_command(services)

@@ -4,13 +4,20 @@ import time
 from collections import Counter
 
 import click
+from flask.cli import with_appcontext
 
 from app.store import NewResponse, ServiceError, add_responses, add_service, get_service
 from app.weeks import last_complete_week
 
 
 @click.command("demo")
-@click.option("--seed", default=2026, show_default=True, help="Random seed; the same seed gives the same data.")
+@with_appcontext
+@click.option(
+    "--seed",
+    default=2026,
+    show_default=True,
+    help="Random seed; the same seed gives the same data.",
+)
 @click.option("--weeks", default=12, show_default=True, help="How many weeks of responses to make.")
 @click.option("--reset", is_flag=True, help="Delete earlier demo responses first.")
 def demo_command(seed, weeks, reset):
@@ -22,7 +29,9 @@ def demo_command(seed, weeks, reset):
     db = open_db()
     existing = db.execute("SELECT count(*) FROM responses WHERE source = 'demo'").fetchone()[0]
     if existing and not reset:
-        click.echo(f"Demo data already loaded ({existing} responses); use --reset to load it again.")
+        click.echo(
+            f"Demo data already loaded ({existing} responses); use --reset to load it again."
+        )
     else:
         if existing:
             db.execute("DELETE FROM responses WHERE source = 'demo'")

@@ -8,7 +8,12 @@ from werkzeug.exceptions import HTTPException
 
 log = logging.getLogger(__name__)
 
-PAGES = {400: "errors/400.html", 404: "errors/404.html", 413: "errors/413.html", 429: "errors/429.html"}
+PAGES = {
+    400: "errors/400.html",
+    404: "errors/404.html",
+    413: "errors/413.html",
+    429: "errors/429.html",
+}
 
 
 def _http_error(error):

@@ -6,15 +6,13 @@ from urllib.parse import urlencode
 import click
 import segno
 from flask import current_app
+from flask.cli import AppGroup
 
 from app.store import ServiceError, add_service, get_service, list_services
 from app.store.responses import CHANNELS, OUTCOMES
 from app.survey.links import REF_PATTERN
 
-
-@click.group("services")
-def services():
-    """Manage the services citizens can rate."""
+services = AppGroup("services", help="Manage the services citizens can rate.")
 
 
 @services.command("add")
@@ -41,7 +39,10 @@ def list_command():
 
     rows = list_services(open_db())
     if not rows:
-        click.echo("No services yet. Add one with: flask --app wsgi services add SLUG --name ... --name-cy ...")
+        click.echo(
+            "No services yet. Add one with:\n"
+            "  flask --app wsgi services add SLUG --name ... --name-cy ..."
+        )
         return
     for service in rows:
         state = "open" if service.active else "closed"
@@ -67,9 +68,13 @@ def link_command(slug, channel, outcome, ref, lang, out):
     from app.cli import open_db
 
     if get_service(open_db(), slug) is None:
-        raise click.UsageError(f"There is no service with the slug '{slug}'. See: flask --app wsgi services list")
+        raise click.UsageError(
+            f"There is no service with the slug '{slug}'. See: flask --app wsgi services list"
+        )
     if ref and not REF_PATTERN.match(ref):
-        raise click.UsageError("--ref must be 1 to 64 letters, numbers, dots, colons, hyphens or underscores")
+        raise click.UsageError(
+            "--ref must be 1 to 64 letters, numbers, dots, colons, hyphens or underscores"
+        )
     url = survey_url(slug, channel=channel, outcome=outcome, ref=ref, lang=lang)
     out.mkdir(parents=True, exist_ok=True)
     stem = "-".join(part for part in (slug, channel, outcome, ref, lang) if part)

@@ -37,7 +37,10 @@ def services_and_responses(db):
         """
     )
     db.execute("CREATE INDEX responses_service_time ON responses (service_id, submitted_at)")
-    db.execute("CREATE UNIQUE INDEX responses_service_ref ON responses (service_id, ref) WHERE ref IS NOT NULL")
+    db.execute(
+        "CREATE UNIQUE INDEX responses_service_ref ON responses (service_id, ref) "
+        "WHERE ref IS NOT NULL"
+    )
     # Fingerprints of recent submissions (a keyed hash; no comment text, no address), kept
     # minutes only, so an identical resubmission is acknowledged but stored once.
     db.execute(

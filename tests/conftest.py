@@ -50,7 +50,9 @@ def runner(app):
 @pytest.fixture
 def service(db):
     """An open service to rate."""
-    return add_service(db, "bins", "Report a missed bin collection", "Rhoi gwybod am gasgliad bin a fethwyd")
+    return add_service(
+        db, "bins", "Report a missed bin collection", "Rhoi gwybod am gasgliad bin a fethwyd"
+    )
 
 
 def page(response):
@@ -61,7 +63,9 @@ def page(response):
 def hidden_fields(response):
     """The hidden inputs (csrf token, start time, language) of the page's form."""
     soup = page(response)
-    return {field["name"]: field.get("value", "") for field in soup.select("form input[type=hidden]")}
+    return {
+        field["name"]: field.get("value", "") for field in soup.select("form input[type=hidden]")
+    }
 
 
 def text_of(element):

@@ -65,7 +65,9 @@ def add_response(db, response, *, client=None, duplicate_window=300):
     fingerprint = _fingerprint(client, row) if client else None
     with write_transaction(db):
         if fingerprint:
-            db.execute("DELETE FROM recent_submissions WHERE submitted_at < ?", [now - duplicate_window])
+            db.execute(
+                "DELETE FROM recent_submissions WHERE submitted_at < ?", [now - duplicate_window]
+            )
             seen = db.execute(
                 "SELECT 1 FROM recent_submissions WHERE fingerprint = ?", [fingerprint]
             ).fetchone()
@@ -73,9 +75,10 @@ def add_response(db, response, *, client=None, duplicate_window=300):
                 return "duplicate", row
         try:
             cursor = db.execute(
-                "INSERT INTO responses (service_id, rating, comment, redactions, language, channel, "
-                "outcome, ref, source, submitted_at) VALUES (:service_id, :rating, :comment, "
-                ":redactions, :language, :channel, :outcome, :ref, :source, :submitted_at)",
+                "INSERT INTO responses (service_id, rating, comment, redactions, language, "
+                "channel, outcome, ref, source, submitted_at) VALUES (:service_id, :rating, "
+                ":comment, :redactions, :language, :channel, :outcome, :ref, :source, "
+                ":submitted_at)",
                 row,
             )
         except sqlite3.IntegrityError:
@@ -84,7 +87,8 @@ def add_response(db, response, *, client=None, duplicate_window=300):
             raise
         if fingerprint:
             db.execute(
-                "INSERT OR REPLACE INTO recent_submissions (fingerprint, submitted_at) VALUES (?, ?)",
+                "INSERT OR REPLACE INTO recent_submissions (fingerprint, submitted_at) "
+                "VALUES (?, ?)",
                 [fingerprint, now],
             )
     row["id"] = cursor.lastrowid
@@ -123,11 +127,15 @@ def count_responses(db, service_id=None):
     """How many responses are stored, for one service or all."""
     if service_id is None:
         return db.execute("SELECT count(*) FROM responses").fetchone()[0]
-    return db.execute("SELECT count(*) FROM responses WHERE service_id = ?", [service_id]).fetchone()[0]
+    return db.execute(
+        "SELECT count(*) FROM responses WHERE service_id = ?", [service_id]
+    ).fetchone()[0]
 
 
 def responses_for_service(db, service_id):
     """Every stored response for a service, oldest first, as dicts."""
     return list(
-        db.query("SELECT * FROM responses WHERE service_id = ? ORDER BY submitted_at, id", [service_id])
+        db.query(
+            "SELECT * FROM responses WHERE service_id = ? ORDER BY submitted_at, id", [service_id]
+        )
     )

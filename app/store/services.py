@@ -44,15 +44,19 @@ def add_service(db, slug, name_en, name_cy, active=True):
         raise ServiceError("Enter the service name in both English and Welsh")
     if get_service(db, slug) is not None:
         raise ServiceError(f"A service with the slug '{slug}' already exists")
-    row_id = db["services"].insert(
-        {
-            "slug": slug,
-            "name_en": name_en,
-            "name_cy": name_cy,
-            "active": int(bool(active)),
-            "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        }
-    ).last_pk
+    row_id = (
+        db["services"]
+        .insert(
+            {
+                "slug": slug,
+                "name_en": name_en,
+                "name_cy": name_cy,
+                "active": int(bool(active)),
+                "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            }
+        )
+        .last_pk
+    )
     return Service(row_id, slug, name_en, name_cy, bool(active))
 
 

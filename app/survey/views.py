@@ -49,7 +49,9 @@ def survey(slug):
             return redirect(url_for("survey.thanks", slug=slug))
         valid = form.validate()
         if "csrf_token" in form.errors:
-            notice = _("Your session timed out. Your answers are still here: check them and send again.")
+            notice = _(
+                "Your session timed out. Your answers are still here: check them and send again."
+            )
         elif valid:
             timing = check_start(
                 form.started.data,
@@ -89,7 +91,10 @@ def _store(form, service, link, client):
         source="web",
     )
     outcome, row = add_response(
-        get_db(), response, client=client, duplicate_window=current_app.config["DUPLICATE_WINDOW_SECONDS"]
+        get_db(),
+        response,
+        client=client,
+        duplicate_window=current_app.config["DUPLICATE_WINDOW_SECONDS"],
     )
     if outcome == "ref_used":
         return render_template("survey/already.html", service=service), 409

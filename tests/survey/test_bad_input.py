@@ -16,7 +16,10 @@ def test_missing_rating_shows_error_and_keeps_comment(client, service, db):
     assert response.status_code == 200
     assert _error_summary(soup) == [("Select how satisfied you were with the service", "#rating")]
     assert soup.title.string.startswith("Error:")
-    assert text_of(soup.select_one("#rating-error")) == "Error: Select how satisfied you were with the service"
+    assert (
+        text_of(soup.select_one("#rating-error"))
+        == "Error: Select how satisfied you were with the service"
+    )
     assert soup.select_one("#comment").string == "The form kept timing out"
     assert stored(db) == []
 
@@ -24,7 +27,9 @@ def test_missing_rating_shows_error_and_keeps_comment(client, service, db):
 def test_out_of_range_or_garbled_rating_is_refused(client, service, db):
     for bad in ("9", "0", "abc", "4.5"):
         soup = page(submit(client, rating=bad, comment="kept"))
-        assert _error_summary(soup) == [("Select how satisfied you were with the service", "#rating")]
+        assert _error_summary(soup) == [
+            ("Select how satisfied you were with the service", "#rating")
+        ]
         assert soup.select_one("#comment").string == "kept"
     assert stored(db) == []
 

@@ -42,7 +42,12 @@ def test_too_fast_is_reshown_with_answers_then_accepted(slow_app, service, db, m
     assert spam_totals(db, service.id) == {"too_fast": 1}
     # A person reads the message and sends again: the original start time still counts.
     clock[0] += 3
-    assert client.post("/s/bins", data={**hidden_fields_of(soup), "rating": "2", "comment": "quick"}).status_code == 302
+    assert (
+        client.post(
+            "/s/bins", data={**hidden_fields_of(soup), "rating": "2", "comment": "quick"}
+        ).status_code
+        == 302
+    )
     assert [r["comment"] for r in stored(db)] == ["quick"]
 
 

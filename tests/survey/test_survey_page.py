@@ -25,7 +25,10 @@ def test_survey_page_asks_the_question_with_five_options(client, service):
 
 def test_comment_box_has_hint_and_character_count(client, service):
     soup = page(client.get("/s/bins"))
-    assert text_of(soup.select_one("label[for=comment]")) == "How could we improve this service? (optional)"
+    assert (
+        text_of(soup.select_one("label[for=comment]"))
+        == "How could we improve this service? (optional)"
+    )
     hint = text_of(soup.select_one("#comment-hint"))
     assert "Do not include personal or financial details" in hint
     count = soup.select_one("[data-module=govuk-character-count]")
@@ -106,7 +109,9 @@ def test_second_post_with_used_ref_stores_nothing(client, service, db):
 
     data = hidden_fields(first_form)
     assert client.post("/s/bins?ref=R2", data={**data, "rating": "4"}).status_code == 302
-    second = client.post("/s/bins?ref=R2", data={**data, "rating": "1", "comment": "changed my mind"})
+    second = client.post(
+        "/s/bins?ref=R2", data={**data, "rating": "1", "comment": "changed my mind"}
+    )
     assert second.status_code == 409
     assert text_of(page(second).h1) == "You have already told us"
     assert [r["rating"] for r in stored(db)] == [4]

@@ -9,7 +9,9 @@ def test_lang_parameter_gives_welsh_and_is_remembered(client, service):
     assert soup.html["lang"] == "cy"
     assert text_of(soup.h1) == "Rhoi adborth"
     assert text_of(soup.select_one(".govuk-caption-l")) == "Rhoi gwybod am gasgliad bin a fethwyd"
-    assert text_of(soup.legend) == "At ei gilydd, pa mor fodlon oeddech chi â'r gwasanaeth hwn heddiw?"
+    assert (
+        text_of(soup.legend) == "At ei gilydd, pa mor fodlon oeddech chi â'r gwasanaeth hwn heddiw?"
+    )
     assert [text_of(label) for label in soup.select(".govuk-radios__label")][0] == "Bodlon iawn"
     assert text_of(soup.select_one("button")) == "Anfon adborth"
     assert text_of(soup.select_one("#comment-info")) == "Gallwch roi hyd at 1250 nod"
@@ -35,7 +37,10 @@ def test_accept_language_sets_the_default(client, service):
 
 
 def test_welsh_response_records_its_language(client, service, db):
-    assert submit(client, "/s/bins?lang=cy", rating="5", comment="Gwasanaeth ardderchog").status_code == 302
+    assert (
+        submit(client, "/s/bins?lang=cy", rating="5", comment="Gwasanaeth ardderchog").status_code
+        == 302
+    )
     assert stored(db)[0]["language"] == "cy"
     thanks = page(client.get("/s/bins/thanks"))
     assert text_of(thanks.h1) == "Diolch am eich adborth"

@@ -49,7 +49,7 @@ migrate: install
 	$(FLASK) migrate
 
 demo: install
-	$(FLASK) demo
+	$(FLASK) demo --analyse
 
 bench: install assets
 	$(PY) -m benchmarks.submit

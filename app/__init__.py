@@ -82,9 +82,10 @@ def _extensions(app):
     from flask_wtf.csrf import CSRFProtect
     from govuk_frontend_wtf.main import WTFormsHelpers
 
-    from app import db, i18n, security
+    from app import auth, db, i18n, security
 
     db.init_app(app)
+    auth.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
     csrf = CSRFProtect(app)
@@ -95,9 +96,12 @@ def _extensions(app):
 
 
 def _blueprints(app):
-    from app import cli, errors, pages, survey
+    from app import admin, auth, cli, dashboard, errors, pages, survey
 
     app.register_blueprint(pages.bp)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(dashboard.bp)
+    app.register_blueprint(admin.bp)
     app.register_blueprint(survey.bp)
     errors.init_app(app)
     cli.init_app(app)

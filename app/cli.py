@@ -25,9 +25,11 @@ def migrate_command():
 
 def init_app(app):
     """Register every command group."""
+    from app.analyse_cli import analyse_command
     from app.demo_cli import demo_command
     from app.services_cli import services
 
     app.cli.add_command(migrate_command)
     app.cli.add_command(services)
     app.cli.add_command(demo_command)
+    app.cli.add_command(analyse_command)

@@ -1,9 +1,11 @@
 """flask demo: realistic services and twelve weeks of responses to explore Pulse with."""
 
+import secrets
 import time
 from collections import Counter
 
 import click
+from flask import current_app
 from flask.cli import with_appcontext
 
 from app.store import NewResponse, ServiceError, add_responses, add_service, get_service
@@ -11,7 +13,6 @@ from app.weeks import last_complete_week
 
 
 @click.command("demo")
-@with_appcontext
 @click.option(
     "--seed",
     default=2026,
@@ -20,7 +21,10 @@ from app.weeks import last_complete_week
 )
 @click.option("--weeks", default=12, show_default=True, help="How many weeks of responses to make.")
 @click.option("--reset", is_flag=True, help="Delete earlier demo responses first.")
-def demo_command(seed, weeks, reset):
+@click.option("--analyse", is_flag=True, help="Then run the weekly analysis over every week.")
+@click.pass_context
+@with_appcontext
+def demo_command(ctx, seed, weeks, reset, analyse):
     """Load demo services and responses (skipped if demo responses are already there)."""
     from app.cli import open_db
     from app.demo import SERVICES, generate_responses
@@ -56,9 +60,38 @@ def demo_command(seed, weeks, reset):
         )
         for slug, count in sorted(per_service.items()):
             click.echo(f"  {slug:<24} {count:>5}")
+    if analyse:
+        from app.analyse_cli import analyse_command
+
+        click.echo("Analysing every week (this takes a few seconds)...")
+        ctx.invoke(analyse_command, all_weeks=True, quiet=True)
+        click.echo("Analysis done: digests are ready.")
     click.echo("Survey links:")
     for spec in SERVICES:
         click.echo(f"  {survey_url(spec['slug'])}")
+    _demo_staff(db)
+
+
+# Demo sign-ins get a fresh random password each time, so no known password ever ships.
+DEMO_STAFF = [
+    ("admin@pulse.example", "Demo Admin", "admin", []),
+    ("owner@pulse.example", "Demo Service Owner", "owner", ["parking-permits", "missed-bins"]),
+]
+
+
+def _demo_staff(db):
+    from app.store.users import add_user, get_user_by_email, set_password
+
+    click.echo(f"Staff sign-in: {current_app.config['PUBLIC_URL'].rstrip('/')}/sign-in")
+    for email, name, role, slugs in DEMO_STAFF:
+        password = "-".join(secrets.token_hex(3) for _ in range(3))
+        user = get_user_by_email(db, email)
+        if user is None:
+            ids = [get_service(db, slug).id for slug in slugs]
+            add_user(db, email, name, password, role, ids)
+        else:
+            set_password(db, user.id, password)
+        click.echo(f"  {role:<6} {email}  password: {password}")
 
 
 def _response(row, ids):

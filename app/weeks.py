@@ -24,6 +24,11 @@ class Week:
         """The week's first day."""
         return date.fromisocalendar(self.year, self.number, 1)
 
+    @property
+    def sunday(self):
+        """The week's last day."""
+        return self.monday + timedelta(days=6)
+
     def bounds_utc(self):
         """(start, end) of the week as UTC datetimes: London midnight Monday to the next."""
         start = datetime.combine(self.monday, time(0), tzinfo=LONDON)

@@ -8,6 +8,11 @@ from sqlite_utils.migrations import Migrations
 
 migrations = Migrations("pulse")
 
-from migrations import m001_services_and_responses  # noqa: E402, F401
+# Imported for their side effect: each registers its migration, in this order.
+from migrations import (  # noqa: E402, F401
+    m001_services_and_responses,
+    m002_weekly_analysis,
+    m003_users,
+)
 
 __all__ = ["migrations"]

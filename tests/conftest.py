@@ -71,3 +71,49 @@ def hidden_fields(response):
 def text_of(element):
     """An element's visible text with runs of white space folded."""
     return re.sub(r"\s+", " ", element.get_text(" ")).strip()
+
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def staff(db, service):
+    """An admin, an owner and a viewer of the bins service, and an owner of another service."""
+    from app.store.users import add_user
+
+    other = add_service(
+        db, "parking", "Apply for a parking permit", "Gwneud cais am drwydded barcio"
+    )
+    return {
+        "admin": add_user(db, "admin@example.gov.uk", "Ada Admin", PASSWORD, "admin"),
+        "owner": add_user(
+            db, "owner@example.gov.uk", "Owen Owner", PASSWORD, "owner", [service.id]
+        ),
+        "viewer": add_user(
+            db, "viewer@example.gov.uk", "Vera Viewer", PASSWORD, "viewer", [service.id]
+        ),
+        "other_owner": add_user(
+            db, "other@example.gov.uk", "Olga Other", PASSWORD, "owner", [other.id]
+        ),
+    }
+
+
+def sign_in(client, email, password=PASSWORD):
+    """Sign in through the real form; returns the response to the POST."""
+    shown = client.get("/sign-in")
+    data = hidden_fields(shown)
+    data.update(email=email, password=password)
+    return client.post("/sign-in", data=data)
+
+
+@pytest.fixture
+def as_user(app, staff):
+    """as_user('owner') gives a test client signed in as that member of staff."""
+
+    def make(role):
+        client = app.test_client()
+        response = sign_in(client, staff[role].email)
+        assert response.status_code == 302, "sign-in should succeed"
+        return client
+
+    return make

@@ -16,6 +16,7 @@ from app.store import get_service, list_services
         ["services", "list"],
         ["services", "link"],
         ["demo"],
+        ["analyse"],
     ],
 )
 def test_every_command_has_help(runner, command):
@@ -112,3 +113,34 @@ def test_demo_loads_services_and_redacted_responses_once(runner, db):
     again = runner.invoke(args=["demo"])
     assert "already loaded" in again.output
     assert db.execute("SELECT count(*) FROM responses").fetchone()[0] == total
+
+
+def test_analyse_explains_bad_weeks_and_services(runner, service):
+    bad_week = runner.invoke(args=["analyse", "--week", "2026-47"])
+    assert bad_week.exit_code == 2
+    assert "use the ISO form YYYY-Www, for example 2026-W47" in bad_week.output
+    impossible = runner.invoke(args=["analyse", "--week", "2026-W54"])
+    assert impossible.exit_code == 2
+    unknown = runner.invoke(args=["analyse", "--service", "nope"])
+    assert unknown.exit_code == 2 and "no service with the slug 'nope'" in unknown.output
+    backwards = runner.invoke(args=["analyse", "--week", "2026-W10", "--since", "2026-W12"])
+    assert backwards.exit_code == 2 and "is after" in backwards.output
+
+
+def test_analyse_reports_each_service_and_a_summary(runner, db):
+    runner.invoke(args=["demo", "--weeks", "2"])
+    result = runner.invoke(args=["analyse", "--all"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert any(
+        line.strip().startswith("parking-permits") and "% satisfied" in line for line in lines
+    )
+    assert sum(1 for line in lines if line.startswith("20") and "services" in line) == 2
+    quiet = runner.invoke(args=["analyse", "--quiet"])
+    assert quiet.exit_code == 0 and quiet.output == ""
+
+
+def test_analyse_with_nothing_to_do(runner, service):
+    result = runner.invoke(args=["analyse", "--week", "2026-W10"])
+    assert result.exit_code == 0
+    assert "2026-W10: no responses to analyse" in result.output

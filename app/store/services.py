@@ -4,6 +4,8 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from app.store.transaction import write_transaction
+
 SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")
 
 
@@ -78,3 +80,19 @@ def set_service_active(db, slug, active):
     db.conn.commit()
     if cursor.rowcount == 0:
         raise ServiceError(f"There is no service with the slug '{slug}'")
+
+
+def update_service(db, slug, name_en, name_cy, active):
+    """Change a service's names and whether its survey is open; the slug never changes."""
+    name_en = (name_en or "").strip()
+    name_cy = (name_cy or "").strip()
+    if not name_en or not name_cy:
+        raise ServiceError("Enter the service name in both English and Welsh")
+    with write_transaction(db):
+        cursor = db.execute(
+            "UPDATE services SET name_en = ?, name_cy = ?, active = ? WHERE slug = ?",
+            [name_en, name_cy, int(bool(active)), slug],
+        )
+    if cursor.rowcount == 0:
+        raise ServiceError(f"There is no service with the slug '{slug}'")
+    return get_service(db, slug)

@@ -7,6 +7,7 @@ from urllib.parse import parse_qsl
 from flask import abort, current_app, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
+from app.auth.access import access
 from app.db import get_db
 from app.i18n import current_language
 from app.security import client_id
@@ -27,6 +28,7 @@ def _active_service(slug):
 
 
 @bp.route("/s/<slug>", methods=["GET", "POST"])
+@access("public")
 def survey(slug):
     """Ask how satisfied the citizen was and how the service could improve."""
     db = get_db()
@@ -106,6 +108,7 @@ def _store(form, service, link, client):
 
 
 @bp.route("/s/<slug>/thanks")
+@access("public")
 def thanks(slug):
     """Thank the citizen and say what happens to their feedback."""
     service = _active_service(slug)

@@ -1,0 +1,144 @@
+"""One service's week, computed from its responses: figures, scores and themes. No database."""
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from analysis.sentiment import score_sentiment
+from analysis.tracking import track_themes
+
+MAX_EXAMPLES = 5
+# Placeholders left by redaction carry no meaning for sentiment or themes.
+_PLACEHOLDER = re.compile(
+    r"\[(?:email|phone number|National Insurance number|NHS number|"
+    r"card number|postcode|bank details)\]"
+)
+
+
+@dataclass(frozen=True)
+class Response:
+    """What the analysis needs from one stored response."""
+
+    id: int
+    rating: int
+    comment: str
+
+
+@dataclass
+class ThemeWeek:
+    """One theme in one week, with the prior theme it continues if any."""
+
+    key: int
+    continues: int | None
+    label: str
+    keywords: list[str]
+    size: int
+    share: float
+    mean_sentiment: float | None
+    mean_rating: float | None
+    pct_satisfied: float | None
+    examples: list[int]
+
+
+@dataclass
+class ServiceWeek:
+    """Everything the weekly run stores for one service and week."""
+
+    responses: int
+    rating_counts: dict[int, int]
+    pct_satisfied: float | None
+    mean_rating: float | None
+    comments: int
+    mean_sentiment: float | None
+    sentiment: dict[int, float] = field(default_factory=dict)
+    theme_of: dict[int, int] = field(default_factory=dict)
+    themes: list[ThemeWeek] = field(default_factory=list)
+    faded: list[int] = field(default_factory=list)
+
+
+def pct_satisfied(ratings):
+    """(very satisfied + satisfied) / all ratings, as a percentage; None with no ratings."""
+    ratings = list(ratings)
+    if not ratings:
+        return None
+    return round(100.0 * sum(1 for r in ratings if r >= 4) / len(ratings), 1)
+
+
+def _mean(values):
+    values = list(values)
+    return round(sum(values) / len(values), 4) if values else None
+
+
+def _distinct_examples(commented, texts, indexes):
+    """Up to MAX_EXAMPLES response ids, skipping comments that repeat one already chosen."""
+    seen, chosen = set(), []
+    for i in indexes:
+        key = texts[i].casefold()
+        if key not in seen:
+            seen.add(key)
+            chosen.append(commented[i].id)
+        if len(chosen) == MAX_EXAMPLES:
+            break
+    return chosen
+
+
+def clean_comment(comment):
+    """The comment without redaction placeholders, or '' if nothing else is left."""
+    return re.sub(r"\s+", " ", _PLACEHOLDER.sub(" ", comment or "")).strip()
+
+
+def analyse_service_week(
+    responses: Sequence[Response],
+    prior: Mapping[int, Sequence[str]],
+    *,
+    random_state: int = 0,
+) -> ServiceWeek:
+    """Score and theme one service's week; prior maps last week's theme ids to their comments."""
+    ratings = [r.rating for r in responses]
+    commented = [r for r in responses if clean_comment(r.comment)]
+    texts = [clean_comment(r.comment) for r in commented]
+    scores = score_sentiment(texts) if texts else []
+    week = ServiceWeek(
+        responses=len(responses),
+        rating_counts={level: ratings.count(level) for level in range(1, 6)},
+        pct_satisfied=pct_satisfied(ratings),
+        mean_rating=_mean(ratings),
+        comments=len(commented),
+        mean_sentiment=_mean(scores),
+        sentiment={r.id: round(s, 4) for r, s in zip(commented, scores, strict=True)},
+    )
+    if not texts:
+        week.faded = sorted(prior)
+        return week
+    tracked = track_themes(texts, prior, random_state=random_state)
+    for theme in tracked.themes:
+        members = [i for i, label in enumerate(tracked.labels) if label == theme.id]
+        for i in members:
+            week.theme_of[commented[i].id] = theme.id
+        member_ratings = [commented[i].rating for i in members]
+        week.themes.append(
+            ThemeWeek(
+                key=theme.id,
+                continues=tracked.continues.get(theme.id),
+                label=theme.label,
+                keywords=list(theme.keywords),
+                size=len(members),
+                share=round(len(members) / len(texts), 4),
+                mean_sentiment=_mean(scores[i] for i in members),
+                mean_rating=_mean(member_ratings),
+                pct_satisfied=pct_satisfied(member_ratings),
+                examples=_distinct_examples(commented, texts, theme.examples),
+            )
+        )
+    week.faded = list(tracked.faded)
+    return week
+
+
+__all__ = [
+    "Response",
+    "ServiceWeek",
+    "ThemeWeek",
+    "analyse_service_week",
+    "clean_comment",
+    "pct_satisfied",
+]

@@ -1,0 +1,169 @@
+"""One week's run against the database: read each service's week, compute, write it back.
+
+Computing happens outside any transaction (and in worker processes when the week is big);
+each service's results are then swapped in with one short write transaction, so survey
+submissions keep flowing and a run killed part-way leaves every service either with its
+previous results or its complete new ones.
+"""
+
+import multiprocessing
+import os
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from analysis.summary import Response, analyse_service_week
+from app.db import connect
+from app.store.analysis import (
+    prior_themes,
+    record_run,
+    replace_service_week,
+    services_to_analyse,
+    week_counts,
+    week_responses,
+)
+
+# Below this many responses in a week, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 5000
+
+
+@dataclass
+class ServiceOutcome:
+    """What one service's run produced, for the one-line summary."""
+
+    slug: str
+    responses: int
+    comments: int
+    pct_satisfied: float | None
+    themes: int
+    new: int
+    faded: int
+    rows_written: int
+    seconds: float
+
+
+@dataclass
+class RunSummary:
+    """The whole run: one outcome per service and the wall time."""
+
+    week: str
+    services: list[ServiceOutcome] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def responses(self):
+        """Responses analysed across all services."""
+        return sum(s.responses for s in self.services)
+
+    @property
+    def themes(self):
+        """Themes found across all services."""
+        return sum(s.themes for s in self.services)
+
+    @property
+    def rows_written(self):
+        """Rows written across all services."""
+        return sum(s.rows_written for s in self.services)
+
+
+def _compute(rows, prior, random_state):
+    started = time.perf_counter()
+    result = analyse_service_week(
+        [Response(*row) for row in rows], prior, random_state=random_state
+    )
+    return result, time.perf_counter() - started
+
+
+def run_week(db_path, week, *, slug=None, workers=None, random_state=0, on_service=None):
+    """Analyse every service with activity in the week; returns a RunSummary.
+
+    on_service(outcome, done, total) is called as each service is written.
+    """
+    started_at = datetime.now(UTC).isoformat(timespec="seconds")
+    clock = time.perf_counter()
+    db = connect(db_path)
+    try:
+        services = services_to_analyse(db, week, slug)
+        summary = RunSummary(str(week))
+        jobs = _jobs(db, services, week)
+        total_rows = sum(job.size for job in jobs)
+        workers = workers or os.cpu_count() or 1
+        if workers > 1 and len(jobs) > 1 and total_rows >= PARALLEL_THRESHOLD:
+            results = _in_parallel(db, week, jobs, workers, random_state)
+        else:
+            results = (
+                (job, *_compute(week_responses(db, job.service.id, week), job.prior, random_state))
+                for job in jobs
+            )
+        for job, result, seconds in results:
+            service = job.service
+            write_started = time.perf_counter()
+            written = replace_service_week(db, service.id, week, result, job.sizes)
+            outcome = ServiceOutcome(
+                slug=service.slug,
+                responses=result.responses,
+                comments=result.comments,
+                pct_satisfied=result.pct_satisfied,
+                themes=len(result.themes),
+                new=sum(1 for t in result.themes if t.continues is None),
+                faded=len(result.faded),
+                rows_written=written,
+                seconds=seconds + time.perf_counter() - write_started,
+            )
+            summary.services.append(outcome)
+            if on_service:
+                on_service(outcome, len(summary.services), len(jobs))
+        summary.seconds = time.perf_counter() - clock
+        record_run(
+            db,
+            week,
+            started_at,
+            datetime.now(UTC).isoformat(timespec="seconds"),
+            len(summary.services),
+            summary.responses,
+            summary.themes,
+            summary.seconds,
+        )
+        return summary
+    finally:
+        db.close()
+
+
+@dataclass
+class _Job:
+    service: object
+    size: int
+    prior: dict
+    sizes: dict
+
+
+def _jobs(db, services, week):
+    counts = week_counts(db, week)
+    jobs = []
+    for service in services:
+        prior, sizes = prior_themes(db, service.id, week)
+        jobs.append(_Job(service, counts.get(service.id, 0), prior, sizes))
+    return jobs
+
+
+def _in_parallel(db, week, jobs, workers, random_state):
+    """Yield (job, result, seconds) as workers finish, largest services first."""
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    pending = sorted(jobs, key=lambda job: -job.size)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        running = {}
+        while pending or running:
+            # Read a service's week only as it is handed out, so a huge week is never all
+            # in memory at once.
+            while pending and len(running) < workers * 2:
+                job = pending.pop(0)
+                rows = week_responses(db, job.service.id, week)
+                running[pool.submit(_compute, rows, job.prior, random_state)] = job
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                job = running.pop(future)
+                yield (job, *future.result())
+
+
+__all__ = ["RunSummary", "ServiceOutcome", "run_week"]

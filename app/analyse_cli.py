@@ -1,0 +1,105 @@
+"""flask analyse: the weekly run, for cron or by hand."""
+
+import sys
+from datetime import datetime
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from app.weeks import last_complete_week, parse_week, week_of
+
+
+def _week_option(_ctx, _param, value):
+    if value is None:
+        return None
+    try:
+        return parse_week(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from error
+
+
+@click.command("analyse")
+@click.option(
+    "--week",
+    callback=_week_option,
+    help="ISO week, e.g. 2026-W47. Default: the last complete week.",
+)
+@click.option(
+    "--since", callback=_week_option, help="Also analyse every week from this one up to --week."
+)
+@click.option(
+    "--all", "all_weeks", is_flag=True, help="Every week from the first response up to --week."
+)
+@click.option("--service", "slug", help="Only this service (its slug).")
+@click.option(
+    "--workers", type=click.IntRange(1, 64), help="Processes to use. Default: one per core."
+)
+@click.option("--quiet", is_flag=True, help="Print nothing unless something goes wrong (for cron).")
+@with_appcontext
+def analyse_command(week, since, all_weeks, slug, workers, quiet):
+    """Score and theme each service's week of responses, ready for the digest."""
+    from analysis.weekly import run_week
+    from app.cli import open_db
+    from app.store import get_service
+    from app.store.analysis import weeks_with_responses
+
+    db = open_db()
+    if slug and get_service(db, slug) is None:
+        raise click.UsageError(
+            f"There is no service with the slug '{slug}'. See: flask --app wsgi services list"
+        )
+    last = week or last_complete_week()
+    first = since or last
+    if all_weeks:
+        span = weeks_with_responses(db)
+        first = week_of(datetime.fromisoformat(span[0]).date()) if span else last
+    db.close()
+    if first > last:
+        raise click.UsageError(f"--since {first} is after {last}")
+    weeks = [first]
+    while weeks[-1] < last:
+        weeks.append(weeks[-1].shift(1))
+
+    for target in weeks:
+        summary = _run_one(run_week, target, slug, workers, quiet)
+        if not quiet:
+            click.echo(
+                f"{target}: {len(summary.services)} services, {summary.responses} responses, "
+                f"{summary.themes} themes in {summary.seconds:.1f}s"
+            )
+
+
+def _run_one(run_week, week, slug, workers, quiet):
+    lines = []
+    show_bar = not quiet and sys.stderr.isatty()
+    with click.progressbar(
+        length=1, label=f"Analysing {week}", file=sys.stderr, hidden=not show_bar
+    ) as bar:
+
+        def on_service(outcome, done, total):
+            bar.length = total
+            bar.label = f"Analysing {week} · {outcome.slug}"
+            bar.update(1)
+            lines.append(_service_line(outcome))
+
+        summary = run_week(
+            current_app.config["DATABASE"], week, slug=slug, workers=workers, on_service=on_service
+        )
+    if not quiet:
+        if not summary.services:
+            click.echo(f"{week}: no responses to analyse")
+        for line in lines:
+            click.echo(line)
+    return summary
+
+
+def _service_line(outcome):
+    satisfied = (
+        "no ratings" if outcome.pct_satisfied is None else f"{outcome.pct_satisfied:.0f}% satisfied"
+    )
+    return (
+        f"  {outcome.slug:<24} {outcome.responses:>6} responses {outcome.comments:>6} comments  "
+        f"{satisfied:<14} {outcome.themes:>3} themes ({outcome.new} new, {outcome.faded} faded) "
+        f"{outcome.seconds:.1f}s"
+    )

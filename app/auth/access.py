@@ -1,0 +1,72 @@
+"""Who may open which page. Every view declares a rule with @access, and a test checks that.
+
+Rules:
+  public          anyone, signed in or not
+  signed_in       any active member of staff
+  admin           admins only
+  service_read    staff assigned to the service named by the URL's slug (and admins)
+  service_manage  owners of that service (and admins)
+
+A member of staff who may not see a page gets 'page not found', so the existence of other
+services' pages is not given away; someone not signed in is sent to sign in.
+"""
+
+from functools import wraps
+
+from flask import abort, g
+from flask_login import LoginManager, current_user
+
+from app.db import get_db
+from app.store import get_service
+from app.store.users import get_user
+
+RULES = ("public", "signed_in", "admin", "service_read", "service_manage")
+login_manager = LoginManager()
+
+
+def access(rule):
+    """Declare and enforce who may open a view."""
+    if rule not in RULES:
+        raise ValueError(f"unknown access rule {rule!r}")
+
+    def decorate(view):
+        @wraps(view)
+        def guarded(*args, **kwargs):
+            if rule != "public":
+                if not current_user.is_authenticated:
+                    return login_manager.unauthorized()
+                _check(rule, kwargs)
+            return view(*args, **kwargs)
+
+        guarded.access_rule = rule
+        return guarded
+
+    return decorate
+
+
+def _check(rule, kwargs):
+    if rule == "admin" and not current_user.is_admin:
+        abort(404)
+    if rule in ("service_read", "service_manage"):
+        service = get_service(get_db(), kwargs.get("slug", ""))
+        if service is None:
+            abort(404)
+        allowed = current_user.can_see if rule == "service_read" else current_user.can_manage
+        if not allowed(service.id):
+            abort(404)
+        g.service = service
+
+
+@login_manager.user_loader
+def _load_user(user_id):
+    user = get_user(get_db(), int(user_id)) if user_id.isdigit() else None
+    return user if user and user.is_active else None
+
+
+def init_app(app):
+    """Set up Flask-Login: sign-in page, message and strong session protection."""
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.sign_in"
+    login_manager.login_message = "Sign in to see this page."
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "strong"

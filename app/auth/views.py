@@ -1,0 +1,71 @@
+"""Sign in and sign out."""
+
+import logging
+from datetime import datetime, timedelta
+from urllib.parse import urlsplit
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_user, logout_user
+
+from app.auth import bp
+from app.auth.access import access
+from app.auth.forms import SignInForm
+from app.db import get_db
+from app.security import client_id
+from app.store import record_hit
+from app.store.users import authenticate
+from app.weeks import LONDON
+
+log = logging.getLogger(__name__)
+CLIENT_LIMIT = 20  # sign-in attempts per client per 15 minutes, across all accounts
+CLIENT_WINDOW = 15 * 60
+
+
+def _safe_next(target):
+    """Only follow ?next= to a path on this site."""
+    target = target or ""
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+@access("public")
+def sign_in():
+    """Staff sign-in page."""
+    if current_user.is_authenticated:
+        return redirect(url_for("dashboard.overview"))
+    form = SignInForm()
+    problem = None
+    if form.validate_on_submit():
+        db = get_db()
+        client = "sign-in:" + client_id(current_app.config["SECRET_KEY"])
+        if record_hit(db, client, CLIENT_WINDOW) > CLIENT_LIMIT:
+            return render_template("errors/429.html"), 429
+        outcome, detail = authenticate(db, form.email.data, form.password.data)
+        if outcome == "ok":
+            login_user(detail)
+            log.info("user %s signed in", detail.id)
+            return redirect(_safe_next(request.args.get("next")) or url_for("dashboard.overview"))
+        if outcome == "locked":
+            until = (datetime.now(LONDON) + timedelta(seconds=detail)).strftime("%H:%M")
+            problem = (
+                "This account is locked for 15 minutes after 5 failed sign-ins. "
+                f"Try again after {until}, or ask an administrator to unlock it."
+            )
+        elif outcome == "disabled":
+            problem = "This account has been disabled. Ask an administrator if you need access."
+        else:
+            problem = "Enter a correct email address and password"
+        form.password.data = ""
+    return render_template("auth/sign_in.html", form=form, problem=problem)
+
+
+@bp.route("/sign-out", methods=["POST"])
+@access("public")
+def sign_out():
+    """End the staff session."""
+    logout_user()
+    flash("You have signed out.", "info")
+    return redirect(url_for("auth.sign_in"))

@@ -1,0 +1,115 @@
+"""The weekly digest of one service, as shown on the page and sent by email."""
+
+from dataclasses import dataclass, field
+
+from app.store.digest import (
+    breakdown,
+    digest_themes,
+    has_responses,
+    service_weeks,
+    week_responses_count,
+)
+
+TREND_WEEKS = 12
+LEVELS = [
+    (5, "Very satisfied"),
+    (4, "Satisfied"),
+    (3, "Neither satisfied nor dissatisfied"),
+    (2, "Dissatisfied"),
+    (1, "Very dissatisfied"),
+]
+
+
+@dataclass
+class Digest:
+    """Everything a digest shows; state says which empty state applies, if any."""
+
+    service: object
+    week: object
+    state: str  # ok, no_responses_ever, not_analysed, quiet_week
+    figures: dict | None = None
+    previous: dict | None = None
+    trend: list = field(default_factory=list)
+    outcomes: list = field(default_factory=list)
+    channels: list = field(default_factory=list)
+    themes: list = field(default_factory=list)
+    hidden_themes: int = 0
+
+    @property
+    def change(self):
+        """Percentage-point change in % satisfied against last week, or None."""
+        if not self.figures or not self.previous:
+            return None
+        now, before = self.figures["pct_satisfied"], self.previous["pct_satisfied"]
+        return None if now is None or before is None else round(now - before, 1)
+
+    @property
+    def levels(self):
+        """[(label, count, share %)] from very satisfied down."""
+        total = self.figures["responses"] or 1
+        return [
+            (
+                label,
+                self.figures[f"rating_{n}"],
+                round(100 * self.figures[f"rating_{n}"] / total, 1),
+            )
+            for n, label in LEVELS
+        ]
+
+
+def theme_trend(theme):
+    """'new', 'growing', 'shrinking', 'faded' or 'steady' for one theme's week."""
+    if theme["status"] in ("new", "faded"):
+        return theme["status"]
+    before = theme["previous_size"] or 0
+    if theme["size"] >= max(before * 1.25, before + 2):
+        return "growing"
+    if theme["size"] <= min(before * 0.75, before - 2):
+        return "shrinking"
+    return "steady"
+
+
+def build_digest(db, service, week, *, threshold, show_all):
+    """Read the stored results for a service's week; show_all (admins) lifts the anonymity rule."""
+    weeks = [week.shift(-n) for n in range(TREND_WEEKS - 1, -1, -1)]
+    stored = service_weeks(db, service.id, weeks)
+    figures = stored.get(str(week))
+    if figures is None:
+        if not has_responses(db, service.id):
+            state = "no_responses_ever"
+        elif week_responses_count(db, service.id, week):
+            state = "not_analysed"
+        else:
+            state = "quiet_week"
+        return Digest(service, week, state, trend=_trend(weeks, stored))
+    digest = Digest(
+        service,
+        week,
+        "ok",
+        figures=figures,
+        previous=stored.get(str(week.shift(-1))),
+        trend=_trend(weeks, stored),
+        outcomes=breakdown(db, service.id, week, "outcome"),
+        channels=breakdown(db, service.id, week, "channel"),
+    )
+    for theme in digest_themes(db, service.id, week):
+        theme["trend"] = theme_trend(theme)
+        theme["below_threshold"] = max(theme["size"], theme["previous_size"] or 0) < threshold
+        if theme["below_threshold"] and not show_all:
+            digest.hidden_themes += 1
+            continue
+        if theme["size"] < threshold and not show_all:
+            theme["quotes"] = []
+        digest.themes.append(theme)
+    return digest
+
+
+def _trend(weeks, stored):
+    return [
+        {
+            "week": str(w),
+            "pct_satisfied": stored[str(w)]["pct_satisfied"] if str(w) in stored else None,
+            "responses": stored[str(w)]["responses"] if str(w) in stored else 0,
+        }
+        for w in weeks
+    ]

@@ -1,0 +1,127 @@
+"""Downloads: publishable rating counts, and comments with sentiment and theme."""
+
+import csv
+import io
+import json
+
+from flask import Response, abort, g
+from flask_login import current_user
+
+from app.auth.access import access
+from app.dashboard import bp
+from app.dashboard.views import _week_or_404, visible_services
+from app.db import get_db
+from app.store.digest import service_weeks, week_comments
+
+# A spreadsheet treats a cell starting with these as a formula; a leading quote disarms it.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+RATING_COLUMNS = [
+    "service",
+    "week",
+    "responses",
+    "very_satisfied",
+    "satisfied",
+    "neither",
+    "dissatisfied",
+    "very_dissatisfied",
+    "pct_satisfied",
+]
+COMMENT_COLUMNS = [
+    "id",
+    "submitted_at",
+    "rating",
+    "comment",
+    "language",
+    "channel",
+    "outcome",
+    "sentiment",
+    "theme_id",
+    "theme",
+]
+
+
+def safe_cell(value):
+    """A value fit for a spreadsheet: text that could run as a formula is quoted."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _csv(rows, columns, filename):
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([safe_cell(row.get(c)) for c in columns])
+    return Response(
+        out.getvalue(),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+def _rating_row(service, week, stored):
+    levels = [stored[f"rating_{n}"] for n in (5, 4, 3, 2, 1)] if stored else [0] * 5
+    return dict(
+        zip(
+            RATING_COLUMNS,
+            [
+                service.slug,
+                str(week),
+                stored["responses"] if stored else 0,
+                *levels,
+                stored["pct_satisfied"] if stored else None,
+            ],
+            strict=True,
+        )
+    )
+
+
+@bp.route("/services/<slug>/weeks/<week>/ratings.csv")
+@access("service_read")
+def export_ratings(slug, week):
+    """One service's counts per rating level and % satisfied for a week."""
+    week = _week_or_404(week)
+    stored = service_weeks(get_db(), g.service.id, [week]).get(str(week))
+    return _csv(
+        [_rating_row(g.service, week, stored)], RATING_COLUMNS, f"{slug}-{week}-ratings.csv"
+    )
+
+
+@bp.route("/weeks/<week>/ratings.csv")
+@access("signed_in")
+def export_all_ratings(week):
+    """Counts per rating level and % satisfied for every service the user can see."""
+    week = _week_or_404(week)
+    rows = [
+        _rating_row(s, week, service_weeks(get_db(), s.id, [week]).get(str(week)))
+        for s in visible_services(current_user)
+    ]
+    return _csv(rows, RATING_COLUMNS, f"ratings-{week}.csv")
+
+
+@bp.route("/services/<slug>/weeks/<week>/comments.<format>")
+@access("service_manage")
+def export_comments(slug, week, format):  # noqa: A002 - the URL's own word
+    """Every response of the week with its redacted comment, sentiment and theme."""
+    if format not in ("csv", "json"):
+        abort(404)
+    week = _week_or_404(week)
+    rows = week_comments(get_db(), g.service.id, week)
+    filename = f"{slug}-{week}-comments.{format}"
+    if format == "csv":
+        return _csv(rows, COMMENT_COLUMNS, filename)
+    body = json.dumps(
+        {
+            "service": slug,
+            "week": str(week),
+            "responses": [{c: r[c] for c in COMMENT_COLUMNS} for r in rows],
+        },
+        ensure_ascii=False,
+        indent=1,
+    )
+    return Response(
+        body,
+        mimetype="application/json",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

@@ -1,0 +1,239 @@
+"""Reads and writes of the weekly analysis: what a week needs, and replacing its results."""
+
+import json
+from collections import defaultdict
+
+from app.store.services import _service
+from app.store.transaction import write_transaction
+
+PRIOR_TEXTS_PER_THEME = 300
+
+
+def _bounds(week):
+    start, end = week.bounds_utc()
+    return start.isoformat(timespec="seconds"), end.isoformat(timespec="seconds")
+
+
+def services_to_analyse(db, week, slug=None):
+    """Services with responses in the week, or with themes last week that may now fade."""
+    start, end = _bounds(week)
+    params = {"start": start, "end": end, "previous": str(week.shift(-1)), "slug": slug}
+    rows = db.query(
+        """
+        SELECT * FROM services s
+        WHERE (:slug IS NULL OR s.slug = :slug)
+          AND (EXISTS (SELECT 1 FROM responses r WHERE r.service_id = s.id
+                       AND r.submitted_at >= :start AND r.submitted_at < :end)
+               OR EXISTS (SELECT 1 FROM theme_weeks t WHERE t.service_id = s.id
+                          AND t.week = :previous AND t.status != 'faded'))
+        ORDER BY s.slug
+        """,
+        params,
+    )
+    return [_service(r) for r in rows]
+
+
+def week_counts(db, week):
+    """{service id: responses} for a week."""
+    start, end = _bounds(week)
+    return dict(
+        db.execute(
+            "SELECT service_id, count(*) FROM responses WHERE submitted_at >= ? "
+            "AND submitted_at < ? GROUP BY service_id",
+            [start, end],
+        ).fetchall()
+    )
+
+
+def weeks_with_responses(db, service_id=None):
+    """The first and last response times, to know which weeks there are to analyse."""
+    where, params = ("WHERE service_id = ?", [service_id]) if service_id else ("", [])
+    row = db.execute(
+        f"SELECT min(submitted_at), max(submitted_at) FROM responses {where}",  # noqa: S608
+        params,
+    ).fetchone()
+    return row if row[0] else None
+
+
+def week_responses(db, service_id, week):
+    """(id, rating, comment) of every response to a service in a week, oldest first."""
+    start, end = _bounds(week)
+    return db.execute(
+        "SELECT id, rating, comment FROM responses WHERE service_id = ? "
+        "AND submitted_at >= ? AND submitted_at < ? ORDER BY submitted_at, id",
+        [service_id, start, end],
+    ).fetchall()
+
+
+def prior_themes(db, service_id, week):
+    """Last week's live themes: {theme id: member comments} and {theme id: (size, share)}."""
+    previous = str(week.shift(-1))
+    sizes = {
+        r[0]: (r[1], r[2])
+        for r in db.execute(
+            "SELECT theme_id, size, share FROM theme_weeks WHERE service_id = ? AND week = ? "
+            "AND status != 'faded'",
+            [service_id, previous],
+        )
+    }
+    members = defaultdict(list)
+    for theme_id, comment in db.execute(
+        "SELECT a.theme_id, r.comment FROM response_analysis a JOIN responses r "
+        "ON r.id = a.response_id WHERE a.service_id = ? AND a.week = ? "
+        "AND a.theme_id IS NOT NULL ORDER BY a.response_id",
+        [service_id, previous],
+    ):
+        if len(members[theme_id]) < PRIOR_TEXTS_PER_THEME:
+            members[theme_id].append(comment)
+    return {t: members[t] for t in sizes if members.get(t)}, sizes
+
+
+def replace_service_week(db, service_id, week, result, prior_sizes, *, fail_after=None):
+    """Replace a service's results for a week in one transaction; returns rows written.
+
+    A theme that continues keeps its id; a new theme reuses the id an earlier run of the
+    same week gave it, so a rerun of the same input stores the same results.
+    fail_after (tests only) raises part-way through the writes, to prove nothing half-stays.
+    """
+    name = str(week)
+    written = 0
+
+    def step():
+        nonlocal written
+        written += 1
+        if fail_after is not None and written > fail_after:
+            raise RuntimeError("simulated failure during the weekly write")
+
+    with write_transaction(db):
+        for table in ("theme_weeks", "response_analysis", "service_weeks"):
+            db.execute(f"DELETE FROM {table} WHERE service_id = ? AND week = ?", [service_id, name])  # noqa: S608
+        reusable = [
+            r[0]
+            for r in db.execute(
+                "SELECT id FROM themes WHERE service_id = ? AND first_week = ? ORDER BY id",
+                [service_id, name],
+            )
+        ]
+        ids = {}
+        for theme in sorted(result.themes, key=lambda t: t.key):
+            if theme.continues is not None:
+                ids[theme.key] = theme.continues
+                db.execute(
+                    "UPDATE themes SET label = ?, last_week = max(last_week, ?) WHERE id = ?",
+                    [theme.label, name, theme.continues],
+                )
+            elif reusable:
+                ids[theme.key] = reusable.pop(0)
+                db.execute(
+                    "UPDATE themes SET label = ?, last_week = max(last_week, ?) WHERE id = ?",
+                    [theme.label, name, ids[theme.key]],
+                )
+            else:
+                ids[theme.key] = db.execute(
+                    "INSERT INTO themes (service_id, first_week, last_week, label) "
+                    "VALUES (?, ?, ?, ?)",
+                    [service_id, name, name, theme.label],
+                ).lastrowid
+            step()
+        for theme_id in reusable:  # made by an earlier run of this week, not needed now
+            if not db.execute(
+                "SELECT 1 FROM theme_weeks WHERE theme_id = ?", [theme_id]
+            ).fetchone():
+                db.execute("DELETE FROM themes WHERE id = ?", [theme_id])
+        for theme in result.themes:
+            previous = prior_sizes.get(theme.continues) if theme.continues else None
+            _insert_theme_week(db, ids[theme.key], service_id, name, theme, previous)
+            step()
+        for theme_id in result.faded:
+            label = db.execute("SELECT label FROM themes WHERE id = ?", [theme_id]).fetchone()[0]
+            size, share = prior_sizes.get(theme_id, (None, None))
+            db.execute(
+                "INSERT INTO theme_weeks (theme_id, service_id, week, status, label, size, share, "
+                "previous_size, previous_share) VALUES (?, ?, ?, 'faded', ?, 0, 0, ?, ?)",
+                [theme_id, service_id, name, label, size, share],
+            )
+            step()
+        rows = [
+            (response_id, service_id, name, score, ids.get(result.theme_of.get(response_id)))
+            for response_id, score in result.sentiment.items()
+        ]
+        db.conn.executemany(
+            "INSERT INTO response_analysis (response_id, service_id, week, sentiment, theme_id) "
+            "VALUES (?, ?, ?, ?, ?)",
+            rows,
+        )
+        written += len(rows)
+        counts = result.rating_counts
+        db.execute(
+            "INSERT INTO service_weeks (service_id, week, responses, rating_1, rating_2, rating_3, "
+            "rating_4, rating_5, pct_satisfied, mean_rating, comments, mean_sentiment, themes) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                service_id,
+                name,
+                result.responses,
+                *(counts[level] for level in range(1, 6)),
+                result.pct_satisfied,
+                result.mean_rating,
+                result.comments,
+                result.mean_sentiment,
+                len(result.themes),
+            ],
+        )
+        step()
+    return written
+
+
+def _insert_theme_week(db, theme_id, service_id, week, theme, previous):
+    db.execute(
+        "INSERT INTO theme_weeks (theme_id, service_id, week, status, label, keywords, size, "
+        "share, mean_sentiment, mean_rating, pct_satisfied, examples, previous_size, "
+        "previous_share) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            theme_id,
+            service_id,
+            week,
+            "continuing" if previous else "new",
+            theme.label,
+            json.dumps(theme.keywords),
+            theme.size,
+            theme.share,
+            theme.mean_sentiment,
+            theme.mean_rating,
+            theme.pct_satisfied,
+            json.dumps(theme.examples),
+            previous[0] if previous else None,
+            previous[1] if previous else None,
+        ],
+    )
+
+
+def record_run(db, week, started_at, finished_at, services, responses, themes, seconds):
+    """Keep a line about each run, for 'last analysed' notes and troubleshooting."""
+    with write_transaction(db):
+        db.execute(
+            "INSERT INTO analysis_runs (week, started_at, finished_at, services, responses, "
+            "themes, seconds) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [str(week), started_at, finished_at, services, responses, themes, round(seconds, 2)],
+        )
+
+
+def service_week(db, service_id, week):
+    """The stored figures for a service's week, or None if it has not been analysed."""
+    rows = list(
+        db.query(
+            "SELECT * FROM service_weeks WHERE service_id = ? AND week = ?", [service_id, str(week)]
+        )
+    )
+    return rows[0] if rows else None
+
+
+def theme_weeks(db, service_id, week):
+    """The stored themes of a service's week, largest first, faded ones last."""
+    return list(
+        db.query(
+            "SELECT * FROM theme_weeks WHERE service_id = ? AND week = ? "
+            "ORDER BY status = 'faded', size DESC, theme_id",
+            [service_id, str(week)],
+        )
+    )

@@ -1,0 +1,104 @@
+"""Reads behind the digest pages, emails and exports: stored weekly results, never recomputed."""
+
+import json
+
+from app.store.analysis import _bounds
+
+
+def service_weeks(db, service_id, weeks):
+    """{week name: stored figures} for the given weeks (missing weeks are absent)."""
+    names = [str(w) for w in weeks]
+    marks = ",".join("?" * len(names))
+    rows = db.query(
+        f"SELECT * FROM service_weeks WHERE service_id = ? AND week IN ({marks})",  # noqa: S608
+        [service_id, *names],
+    )
+    return {r["week"]: r for r in rows}
+
+
+def breakdown(db, service_id, week, column):
+    """[(value, responses, % satisfied)] for outcome or channel in a week, largest first."""
+    if column not in ("outcome", "channel"):
+        raise ValueError(column)
+    start, end = _bounds(week)
+    rows = db.execute(
+        f"SELECT {column}, count(*), sum(rating >= 4) FROM responses "  # noqa: S608
+        "WHERE service_id = ? AND submitted_at >= ? AND submitted_at < ? "
+        f"GROUP BY {column} ORDER BY count(*) DESC, {column}",
+        [service_id, start, end],
+    ).fetchall()
+    return [(value, count, round(100 * satisfied / count, 1)) for value, count, satisfied in rows]
+
+
+def digest_themes(db, service_id, week, quotes=3):
+    """The week's themes, largest first, each with up to `quotes` redacted example comments."""
+    themes = list(
+        db.query(
+            "SELECT tw.*, coalesce(t.custom_label, tw.label) AS display_label, t.first_week "
+            "FROM theme_weeks tw JOIN themes t ON t.id = tw.theme_id "
+            "WHERE tw.service_id = ? AND tw.week = ? "
+            "ORDER BY tw.status = 'faded', tw.size DESC, tw.theme_id",
+            [service_id, str(week)],
+        )
+    )
+    for theme in themes:
+        ids = json.loads(theme["examples"])[:quotes]
+        theme["keywords"] = json.loads(theme["keywords"])
+        theme["quotes"] = _comments(db, ids)
+    return themes
+
+
+def _comments(db, ids):
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    found = dict(
+        db.execute(f"SELECT id, comment FROM responses WHERE id IN ({marks})", ids).fetchall()  # noqa: S608
+    )
+    return [found[i] for i in ids if i in found]
+
+
+def largest_negative_theme(db, service_id, week, min_size):
+    """The biggest theme with negative mean sentiment, of at least min_size comments."""
+    rows = list(
+        db.query(
+            "SELECT tw.theme_id, coalesce(t.custom_label, tw.label) AS label, tw.size "
+            "FROM theme_weeks tw JOIN themes t ON t.id = tw.theme_id "
+            "WHERE tw.service_id = ? AND tw.week = ? AND tw.status != 'faded' "
+            "AND tw.mean_sentiment < 0 AND tw.size >= ? ORDER BY tw.size DESC, tw.theme_id LIMIT 1",
+            [service_id, str(week), min_size],
+        )
+    )
+    return rows[0] if rows else None
+
+
+def has_responses(db, service_id):
+    """Whether a service has any responses at all."""
+    found = db.execute("SELECT 1 FROM responses WHERE service_id = ? LIMIT 1", [service_id])
+    return found.fetchone() is not None
+
+
+def week_responses_count(db, service_id, week):
+    """Responses stored for a service in a week (whether or not the week has been analysed)."""
+    start, end = _bounds(week)
+    return db.execute(
+        "SELECT count(*) FROM responses WHERE service_id = ? "
+        "AND submitted_at >= ? AND submitted_at < ?",
+        [service_id, start, end],
+    ).fetchone()[0]
+
+
+def week_comments(db, service_id, week):
+    """Every response of the week with its sentiment and theme, for the comments export."""
+    start, end = _bounds(week)
+    return list(
+        db.query(
+            "SELECT r.id, r.submitted_at, r.rating, r.comment, r.language, r.channel, r.outcome, "
+            "a.sentiment, a.theme_id, coalesce(t.custom_label, t.label) AS theme "
+            "FROM responses r LEFT JOIN response_analysis a ON a.response_id = r.id "
+            "LEFT JOIN themes t ON t.id = a.theme_id "
+            "WHERE r.service_id = ? AND r.submitted_at >= ? AND r.submitted_at < ? "
+            "ORDER BY r.submitted_at, r.id",
+            [service_id, start, end],
+        )
+    )

@@ -1,0 +1,234 @@
+"""Staff accounts: creation, sign-in bookkeeping and service assignments."""
+
+import re
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from app.store.transaction import write_transaction
+
+ROLES = ("admin", "owner", "viewer")
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+MIN_PASSWORD = 12
+MAX_FAILED = 5
+LOCK_SECONDS = 15 * 60
+# A hash to check against when the email is unknown, so timing does not reveal accounts.
+_DUMMY_HASH = generate_password_hash("not a real password", method="scrypt")
+
+
+class UserError(ValueError):
+    """A user could not be added or changed; the message says why in plain words."""
+
+
+@dataclass(frozen=True)
+class User:
+    """A member of staff. Flask-Login reads is_active, is_authenticated and get_id."""
+
+    id: int
+    email: str
+    name: str
+    role: str
+    active: bool
+    service_ids: frozenset
+
+    is_authenticated = True
+    is_anonymous = False
+
+    @property
+    def is_active(self):
+        """Disabled accounts cannot sign in or keep a session."""
+        return self.active
+
+    @property
+    def is_admin(self):
+        """Admins can see and do everything."""
+        return self.role == "admin"
+
+    def get_id(self):
+        """The id Flask-Login keeps in the session."""
+        return str(self.id)
+
+    def can_see(self, service_id):
+        """Whether this user may read a service's feedback."""
+        return self.is_admin or service_id in self.service_ids
+
+    def can_manage(self, service_id):
+        """Whether this user may change a service's themes and see its comments export."""
+        return self.is_admin or (self.role == "owner" and service_id in self.service_ids)
+
+
+def _user(db, row):
+    services = frozenset(
+        r[0]
+        for r in db.execute("SELECT service_id FROM user_services WHERE user_id = ?", [row["id"]])
+    )
+    return User(row["id"], row["email"], row["name"], row["role"], bool(row["active"]), services)
+
+
+def check_password_rules(password):
+    """Raise UserError unless the password is long enough to be safe."""
+    if len(password or "") < MIN_PASSWORD:
+        raise UserError(f"Password must be at least {MIN_PASSWORD} characters")
+
+
+def add_user(db, email, name, password, role, service_ids=()):
+    """Create a user with a scrypt-hashed password; returns the User."""
+    email = (email or "").strip()
+    name = (name or "").strip()
+    if not EMAIL_PATTERN.match(email):
+        raise UserError("Enter an email address in the correct format, like name@example.gov.uk")
+    if not name:
+        raise UserError("Enter the person's name")
+    if role not in ROLES:
+        raise UserError(f"Role must be one of: {', '.join(ROLES)}")
+    check_password_rules(password)
+    if get_user_by_email(db, email):
+        raise UserError(f"A user with the email {email} already exists")
+    with write_transaction(db):
+        user_id = db.execute(
+            "INSERT INTO users (email, name, password_hash, role, created_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [
+                email,
+                name,
+                generate_password_hash(password, method="scrypt"),
+                role,
+                datetime.now(UTC).isoformat(timespec="seconds"),
+            ],
+        ).lastrowid
+        for service_id in service_ids:
+            db.execute(
+                "INSERT INTO user_services (user_id, service_id) VALUES (?, ?)",
+                [user_id, service_id],
+            )
+    return get_user(db, user_id)
+
+
+def get_user(db, user_id):
+    """The user with this id, or None."""
+    rows = list(db.query("SELECT * FROM users WHERE id = ?", [user_id]))
+    return _user(db, rows[0]) if rows else None
+
+
+def get_user_by_email(db, email):
+    """The user with this email (any case), or None."""
+    rows = list(db.query("SELECT * FROM users WHERE email = ?", [(email or "").strip()]))
+    return _user(db, rows[0]) if rows else None
+
+
+def list_users(db):
+    """Every user, by email."""
+    return [_user(db, r) for r in db.query("SELECT * FROM users ORDER BY email")]
+
+
+def set_user_active(db, email, active):
+    """Enable or disable a user; raises UserError if there is no such user."""
+    with write_transaction(db):
+        cursor = db.execute(
+            "UPDATE users SET active = ?, failed_sign_ins = 0, locked_until = NULL WHERE email = ?",
+            [int(active), email],
+        )
+    if cursor.rowcount == 0:
+        raise UserError(f"There is no user with the email {email}")
+
+
+def set_user_services(db, user_id, service_ids):
+    """Replace the services a user is assigned to."""
+    with write_transaction(db):
+        db.execute("DELETE FROM user_services WHERE user_id = ?", [user_id])
+        for service_id in service_ids:
+            db.execute(
+                "INSERT INTO user_services (user_id, service_id) VALUES (?, ?)",
+                [user_id, service_id],
+            )
+
+
+def update_user(db, user_id, name, role):
+    """Change a user's name and role."""
+    if role not in ROLES:
+        raise UserError(f"Role must be one of: {', '.join(ROLES)}")
+    with write_transaction(db):
+        db.execute(
+            "UPDATE users SET name = ?, role = ? WHERE id = ?", [name.strip(), role, user_id]
+        )
+
+
+def authenticate(db, email, password, now=None):
+    """('ok', user), ('locked', seconds left), ('disabled', None) or ('bad', None).
+
+    Five failures in a row lock the account for 15 minutes; a success resets the count.
+    """
+    now = now or time.time()
+    rows = list(db.query("SELECT * FROM users WHERE email = ?", [(email or "").strip()]))
+    if not rows:
+        check_password_hash(_DUMMY_HASH, password or "")
+        return "bad", None
+    row = rows[0]
+    if row["locked_until"] and row["locked_until"] > now:
+        return "locked", int(row["locked_until"] - now)
+    if not check_password_hash(row["password_hash"], password or ""):
+        failed = row["failed_sign_ins"] + 1
+        locked_until = now + LOCK_SECONDS if failed >= MAX_FAILED else None
+        with write_transaction(db):
+            db.execute(
+                "UPDATE users SET failed_sign_ins = ?, locked_until = ? WHERE id = ?",
+                [0 if locked_until else failed, locked_until, row["id"]],
+            )
+        return ("locked", LOCK_SECONDS) if locked_until else ("bad", None)
+    if not row["active"]:
+        return "disabled", None
+    with write_transaction(db):
+        db.execute(
+            "UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?", [row["id"]]
+        )
+    return "ok", _user(db, row)
+
+
+def set_password(db, user_id, password):
+    """Replace a user's password (and clear any lock-out)."""
+    check_password_rules(password)
+    with write_transaction(db):
+        db.execute(
+            "UPDATE users SET password_hash = ?, failed_sign_ins = 0, locked_until = NULL "
+            "WHERE id = ?",
+            [generate_password_hash(password, method="scrypt"), user_id],
+        )
+
+
+def edit_user(db, user_id, name, role, active, service_ids):
+    """Change a user's name, role, status and services together; enabling also unlocks them."""
+    name = (name or "").strip()
+    if not name:
+        raise UserError("Enter the person's name")
+    if role not in ROLES:
+        raise UserError(f"Role must be one of: {', '.join(ROLES)}")
+    # One transaction, so a failure never leaves a new role with the old services.
+    with write_transaction(db):
+        if active:
+            db.execute(
+                "UPDATE users SET name = ?, role = ?, active = 1, failed_sign_ins = 0, "
+                "locked_until = NULL WHERE id = ?",
+                [name, role, user_id],
+            )
+        else:
+            db.execute(
+                "UPDATE users SET name = ?, role = ?, active = 0 WHERE id = ?",
+                [name, role, user_id],
+            )
+        db.execute("DELETE FROM user_services WHERE user_id = ?", [user_id])
+        for service_id in service_ids:
+            db.execute(
+                "INSERT INTO user_services (user_id, service_id) VALUES (?, ?)",
+                [user_id, service_id],
+            )
+
+
+def locked_users(db, now=None):
+    """{user id: unix time the lock ends} for users locked out after failed sign-ins."""
+    now = now or time.time()
+    return {
+        row["id"]: row["locked_until"]
+        for row in db.query("SELECT id, locked_until FROM users WHERE locked_until > ?", [now])
+    }

@@ -1,0 +1,202 @@
+"""The weekly run against a real database: figures, theme identity, reruns, crashes."""
+
+import json
+import threading
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from analysis.summary import Response, analyse_service_week
+from analysis.weekly import run_week
+from app.store import NewResponse, add_response, add_responses, add_service
+from app.store.analysis import prior_themes, replace_service_week, service_week, theme_weeks
+from app.weeks import parse_week
+
+WEEK = parse_week("2026-W10")
+
+PARKING = [
+    "The payment page crashed when I tried to pay for my permit",
+    "Payment page kept crashing at the card details step",
+    "Could not pay, the payment page crashed twice",
+    "The payment screen crashed and I was charged twice",
+]
+PHONES = [
+    "On hold for forty minutes before anyone answered the phone",
+    "Waited on hold for an hour and then got cut off",
+    "The phone line kept me on hold for ages",
+    "Nobody answers the phone, I was on hold for 50 minutes",
+]
+STAFF = [
+    "The registrar was kind and patient with us",
+    "Lovely helpful staff member on the phone, very kind",
+    "Staff were so kind and helpful, thank you",
+    "The lady who helped me was patient and kind",
+]
+
+
+def _at(week, day, hour=12):
+    start, _ = week.bounds_utc()
+    return start + timedelta(days=day, hours=hour)
+
+
+def _load(db, service, week, comments, rating=2, repeat=3):
+    rows = []
+    for n in range(repeat):
+        for i, comment in enumerate(comments):
+            rows.append(
+                NewResponse(
+                    service.id,
+                    rating,
+                    f"{comment} ({n})" if n else comment,
+                    source="demo",
+                    submitted_at=_at(week, (i + n) % 7),
+                )
+            )
+    add_responses(db, rows)
+
+
+@pytest.fixture
+def parking(db):
+    return add_service(db, "parking", "Parking permits", "Trwyddedau parcio")
+
+
+def _snapshot(db, week):
+    tables = {}
+    for table in ("service_weeks", "theme_weeks", "response_analysis"):
+        tables[table] = [
+            dict(r)
+            for r in db.query(f"SELECT * FROM {table} WHERE week = ? ORDER BY 1, 2", [str(week)])
+        ]
+    tables["themes"] = [dict(r) for r in db.query("SELECT * FROM themes ORDER BY id")]
+    return tables
+
+
+def test_week_figures_are_stored(app, db, parking):
+    _load(db, parking, WEEK, PARKING + PHONES, rating=2)
+    _load(db, parking, WEEK, STAFF, rating=5)
+    add_responses(db, [NewResponse(parking.id, 4, "", submitted_at=_at(WEEK, 1))])
+    summary = run_week(app.config["DATABASE"], WEEK, workers=1)
+    assert summary.responses == 37
+    stored = service_week(db, parking.id, WEEK)
+    assert stored["responses"] == 37
+    assert [stored[f"rating_{n}"] for n in range(1, 6)] == [0, 24, 0, 1, 12]
+    assert stored["pct_satisfied"] == pytest.approx(100 * 13 / 37, abs=0.05)
+    assert stored["comments"] == 36
+    assert stored["themes"] >= 2
+    themes = theme_weeks(db, parking.id, WEEK)
+    assert sum(t["size"] for t in themes) <= 36
+    staff = [t for t in themes if t["mean_rating"] == 5]
+    assert staff and staff[0]["mean_sentiment"] > 0.3 and staff[0]["pct_satisfied"] == 100
+    for theme in themes:
+        examples = json.loads(theme["examples"])
+        assert 0 < len(examples) <= 5
+        assert theme["status"] == "new"
+
+
+def test_rerun_gives_identical_results(app, db, parking):
+    _load(db, parking, WEEK, PARKING + PHONES + STAFF)
+    run_week(app.config["DATABASE"], WEEK, workers=1)
+    first = _snapshot(db, WEEK)
+    run_week(app.config["DATABASE"], WEEK, workers=1)
+    assert _snapshot(db, WEEK) == first
+    assert first["theme_weeks"], "there should be themes to compare"
+
+
+def test_failure_mid_write_leaves_previous_results(app, db, parking):
+    _load(db, parking, WEEK, PARKING + PHONES + STAFF)
+    run_week(app.config["DATABASE"], WEEK, workers=1)
+    before = _snapshot(db, WEEK)
+    _load(db, parking, WEEK, ["Brand new complaint about the parking bay signs"], repeat=4)
+    rows = [Response(*r) for r in db.execute("SELECT id, rating, comment FROM responses")]
+    prior, sizes = prior_themes(db, parking.id, WEEK)
+    result = analyse_service_week(rows, prior)
+    with pytest.raises(RuntimeError, match="simulated failure"):
+        replace_service_week(db, parking.id, WEEK, result, sizes, fail_after=2)
+    assert _snapshot(db, WEEK) == before
+    # The next run completes normally and takes in the new responses.
+    run_week(app.config["DATABASE"], WEEK, workers=1)
+    assert service_week(db, parking.id, WEEK)["responses"] == 40
+
+
+def test_theme_keeps_its_id_next_week_and_fades_when_gone(app, db, parking):
+    _load(db, parking, WEEK, PARKING + PHONES + STAFF)
+    run_week(app.config["DATABASE"], WEEK, workers=1)
+    first = {t["theme_id"]: t for t in theme_weeks(db, parking.id, WEEK)}
+    following = WEEK.shift(1)
+    _load(db, parking, following, PHONES + STAFF, repeat=3)
+    run_week(app.config["DATABASE"], following, workers=1)
+    second = {t["theme_id"]: t for t in theme_weeks(db, parking.id, following)}
+    continuing = [t for t in second.values() if t["status"] == "continuing"]
+    faded = [t for t in second.values() if t["status"] == "faded"]
+    assert continuing, "phone and staff themes should carry on"
+    assert all(t["theme_id"] in first for t in continuing)
+    assert all(t["previous_size"] == first[t["theme_id"]]["size"] for t in continuing)
+    assert faded and all(t["size"] == 0 for t in faded)
+    faded_words = " ".join(
+        first[t["theme_id"]]["label"] + " " + first[t["theme_id"]]["keywords"] for t in faded
+    )
+    assert "pay" in faded_words or "crash" in faded_words
+
+
+def test_week_with_no_responses(app, db, parking):
+    summary = run_week(app.config["DATABASE"], WEEK, workers=1)
+    assert summary.services == []
+    assert service_week(db, parking.id, WEEK) is None
+
+
+def test_service_with_one_comment(app, db, parking):
+    add_responses(
+        db, [NewResponse(parking.id, 1, "The permit never arrived", submitted_at=_at(WEEK, 2))]
+    )
+    run_week(app.config["DATABASE"], WEEK, workers=1)
+    stored = service_week(db, parking.id, WEEK)
+    assert (stored["responses"], stored["comments"], stored["pct_satisfied"]) == (1, 1, 0)
+    assert stored["mean_sentiment"] is not None
+
+
+def test_week_of_ratings_without_comments(app, db, parking):
+    add_responses(
+        db, [NewResponse(parking.id, r, "", submitted_at=_at(WEEK, 3)) for r in (5, 4, 4, 1)]
+    )
+    run_week(app.config["DATABASE"], WEEK, workers=1)
+    stored = service_week(db, parking.id, WEEK)
+    assert (stored["responses"], stored["comments"], stored["themes"]) == (4, 0, 0)
+    assert stored["pct_satisfied"] == 75.0
+    assert stored["mean_sentiment"] is None
+
+
+def test_comment_that_is_all_placeholders(app, db, parking):
+    add_responses(
+        db, [NewResponse(parking.id, 3, "jo@example.com 07700 900123", submitted_at=_at(WEEK, 1))]
+    )
+    run_week(app.config["DATABASE"], WEEK, workers=1)
+    stored = service_week(db, parking.id, WEEK)
+    assert (stored["responses"], stored["comments"], stored["themes"]) == (1, 0, 0)
+
+
+def test_submissions_during_a_run_are_accepted(app, db, parking):
+    _load(db, parking, WEEK, PARKING + PHONES + STAFF, repeat=20)
+    accepted, errors = [], []
+
+    def submit_many():
+        from app.db import connect
+
+        conn = connect(app.config["DATABASE"])
+        try:
+            for n in range(40):
+                outcome, _ = add_response(
+                    conn,
+                    NewResponse(parking.id, 4, f"Quick note {n}", submitted_at=datetime.now(UTC)),
+                )
+                accepted.append(outcome)
+        except Exception as error:  # noqa: BLE001 - any refusal is the failure under test
+            errors.append(error)
+        finally:
+            conn.close()
+
+    thread = threading.Thread(target=submit_many)
+    thread.start()
+    run_week(app.config["DATABASE"], WEEK, workers=1)
+    thread.join()
+    assert errors == []
+    assert accepted == ["stored"] * 40

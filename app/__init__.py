@@ -13,6 +13,7 @@ DEFAULTS = {
     "MAX_CONTENT_LENGTH": 64 * 1024,
     "WTF_CSRF_TIME_LIMIT": 4 * 3600,
     "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SECURE": None,  # None: decided by PUBLIC_URL's scheme below
     "SESSION_COOKIE_SAMESITE": "Lax",
     "BABEL_DEFAULT_LOCALE": "en",
     # Spam and abuse limits; see app/survey/spam.py.
@@ -44,7 +45,8 @@ def create_app(test_config=None):
     if not app.config.get("SECRET_KEY"):
         raise RuntimeError("SECRET_KEY is not set: add it to instance/config.py")
     # Secure cookies wherever the public address is https; plain http only for local use.
-    app.config.setdefault("SESSION_COOKIE_SECURE", app.config["PUBLIC_URL"].startswith("https:"))
+    if app.config["SESSION_COOKIE_SECURE"] is None:
+        app.config["SESSION_COOKIE_SECURE"] = app.config["PUBLIC_URL"].startswith("https:")
 
     _template_loaders(app)
     _extensions(app)

@@ -1,0 +1,1 @@
+"""Real-browser tests: the citizen journey in headless Chromium."""

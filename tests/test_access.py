@@ -1,0 +1,77 @@
+"""Every route declares who may open it, and the rule holds for each kind of user.
+
+A new route without an @access rule, or with URL parts this test does not know how to fill,
+fails here until someone decides who should see it.
+"""
+
+import pytest
+
+from app.weeks import last_complete_week
+
+EXPECTED = {
+    # rule: {persona: allowed?}
+    "signed_in": {"viewer": True, "other_owner": True, "owner": True, "admin": True},
+    "admin": {"viewer": False, "other_owner": False, "owner": False, "admin": True},
+    "service_read": {"viewer": True, "other_owner": False, "owner": True, "admin": True},
+    "service_manage": {"viewer": False, "other_owner": False, "owner": True, "admin": True},
+}
+
+
+def _url_values(rule, staff):
+    values = {
+        "slug": "bins",
+        "week": str(last_complete_week()),
+        "user_id": staff["viewer"].id,
+        "format": "csv",
+        "kind": "png",
+    }
+    missing = set(rule.arguments) - set(values)
+    assert not missing, f"{rule.rule}: teach test_access how to fill {missing}"
+    return {name: values[name] for name in rule.arguments}
+
+
+def _staff_routes(app, staff):
+    routes = []
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint == "static":
+            continue
+        view = app.view_functions[rule.endpoint]
+        access_rule = getattr(view, "access_rule", None)
+        assert access_rule, f"{rule.endpoint} ({rule.rule}) has no @access rule"
+        if access_rule != "public" and "GET" in rule.methods:
+            with app.test_request_context():
+                from flask import url_for
+
+                url = url_for(rule.endpoint, **_url_values(rule, staff))
+            routes.append((rule.endpoint, access_rule, url))
+    return routes
+
+
+def test_every_route_declares_access(app, staff):
+    assert _staff_routes(app, staff), "there should be staff pages to check"
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(app, staff):
+    client = app.test_client()
+    for endpoint, _rule, url in _staff_routes(app, staff):
+        response = client.get(url)
+        assert response.status_code == 302, endpoint
+        assert response.headers["Location"].startswith("/sign-in"), endpoint
+
+
+@pytest.mark.parametrize("persona", ["viewer", "other_owner", "owner", "admin"])
+def test_each_role_gets_what_it_should(app, staff, as_user, persona):
+    client = as_user(persona)
+    for endpoint, rule, url in _staff_routes(app, staff):
+        response = client.get(url)
+        if EXPECTED[rule][persona]:
+            assert response.status_code in (200, 302), (endpoint, url, response.status_code)
+            if response.status_code == 302:
+                assert not response.headers["Location"].startswith("/sign-in"), endpoint
+        else:
+            assert response.status_code == 404, (endpoint, url, response.status_code)
+
+
+def test_public_pages_need_no_sign_in(client, service):
+    for url in ("/", "/privacy", "/accessibility", "/s/bins", "/sign-in"):
+        assert client.get(url).status_code == 200, url

@@ -24,8 +24,21 @@ DEFAULTS = {
     "RATE_LIMIT_WINDOW_SECONDS": 600,
     # Anonymity: themes and quotes from fewer responses are shown to admins only.
     "ANONYMITY_THRESHOLD": 3,
+    # Sites allowed to embed the survey in a frame, e.g. "https://www.example.gov.uk";
+    # every other page can never be framed.
+    "SURVEY_FRAME_ANCESTORS": "'none'",
     # Number of proxies in front of the app whose X-Forwarded-For can be trusted.
     "PROXY_COUNT": 0,
+    # Outgoing email (the weekly digest); set these in instance/config.py.
+    # MAIL_USE_TLS upgrades a plain connection with STARTTLS; MAIL_USE_SSL connects over TLS.
+    "MAIL_SERVER": "localhost",
+    "MAIL_PORT": 25,
+    "MAIL_USE_TLS": False,
+    "MAIL_USE_SSL": False,
+    "MAIL_USERNAME": None,
+    "MAIL_PASSWORD": None,
+    "MAIL_SENDER": "Pulse <pulse@localhost>",
+    "MAIL_TIMEOUT": 10,
 }
 
 

@@ -5,3 +5,10 @@ from flask import Blueprint
 bp = Blueprint("survey", __name__)
 
 from app.survey import views  # noqa: E402, F401
+
+
+@bp.before_request
+def _allow_embedding():
+    from flask import current_app, g
+
+    g.frame_ancestors = current_app.config["SURVEY_FRAME_ANCESTORS"]

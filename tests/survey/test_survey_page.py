@@ -143,3 +143,12 @@ def test_security_headers(client, service):
     nonce = csp.split("'nonce-")[1].split("'")[0]
     inline = [s for s in page(response).find_all("script") if not s.get("src")]
     assert inline and all(s["nonce"] == nonce for s in inline)
+
+
+def test_survey_can_be_embedded_only_where_configured(app, client, service, as_user):
+    assert "frame-ancestors 'none'" in client.get("/s/bins").headers["Content-Security-Policy"]
+    app.config["SURVEY_FRAME_ANCESTORS"] = "https://www.example.gov.uk"
+    survey = client.get("/s/bins").headers["Content-Security-Policy"]
+    assert "frame-ancestors https://www.example.gov.uk" in survey
+    staff_page = as_user("admin").get("/dashboard").headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in staff_page

@@ -1,0 +1,124 @@
+"""How fast a digest page renders with a million stored responses.
+
+Builds (once, cached in a temp folder) a database of 1M responses over 50 services and 20
+weeks, analyses the latest week, then times the digest and overview pages through the app
+(warm, in-process, signed in as an admin). Target: digest median <= 150 ms.
+
+    .venv/bin/python -m benchmarks.digest [--responses 1000000] [--repeat 50]
+"""
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+SERVICES = 50
+WEEKS = 20
+PASSWORD = "benchmark password 1"
+
+
+def build(path, total, seed=11):
+    """Fill a fresh database; returns the latest week."""
+    from app.db import connect, migrate
+    from app.demo import generate_responses
+    from app.store import NewResponse, add_responses, add_service
+    from app.store.users import add_user
+    from app.weeks import last_complete_week
+
+    db = connect(path)
+    migrate(db)
+    latest = last_complete_week()
+    pool = [
+        (r["rating"], r["comment"], r["channel"], r["outcome"])
+        for r in generate_responses(seed=seed, weeks=12, last_week_monday=latest.monday)
+    ]
+    ids = [
+        add_service(db, f"service-{n:02d}", f"Service {n}", f"Gwasanaeth {n}").id
+        for n in range(SERVICES)
+    ]
+    add_user(db, "admin@bench.example", "Bench Admin", PASSWORD, "admin")
+    rng = random.Random(seed)
+    start, _ = latest.shift(-(WEEKS - 1)).bounds_utc()
+    span = WEEKS * 7 * 24 * 3600
+
+    def rows():
+        for n in range(total):
+            rating, comment, channel, outcome = rng.choice(pool)
+            when = start + timedelta(seconds=span * n / total)
+            yield NewResponse(
+                ids[n % SERVICES],
+                rating,
+                comment,
+                channel=channel,
+                outcome=outcome,
+                source="demo",
+                submitted_at=when,
+            )
+
+    add_responses(db, rows())
+    db.close()
+    return latest
+
+
+def timed(client, url, repeat):
+    """Milliseconds per GET, after one warm-up request."""
+    assert client.get(url).status_code == 200, url
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        response = client.get(url)
+        times.append(1000 * (time.perf_counter() - started))
+        assert response.status_code == 200
+    return times
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--responses", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=50)
+    args = parser.parse_args()
+
+    from analysis.weekly import run_week
+    from app import create_app
+    from tests.conftest import hidden_fields
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = str(Path(folder) / "digest.db")
+        started = time.perf_counter()
+        week = build(path, args.responses)
+        print(
+            f"Built {args.responses:,} responses over {SERVICES} services and {WEEKS} weeks "
+            f"in {time.perf_counter() - started:.0f}s"
+        )
+        started = time.perf_counter()
+        run_week(path, week, slug="service-00")
+        run_week(path, week.shift(-1), slug="service-00")
+        print(f"Analysed service-00 for two weeks in {time.perf_counter() - started:.1f}s")
+
+        app = create_app(
+            {"SECRET_KEY": "bench", "DATABASE": path, "TESTING": True, "MIN_FILL_SECONDS": 0}
+        )
+        client = app.test_client()
+        data = hidden_fields(client.get("/sign-in"))
+        data.update(email="admin@bench.example", password=PASSWORD)
+        assert client.post("/sign-in", data=data).status_code == 302
+        for name, url in [
+            ("digest", f"/services/service-00/weeks/{week}"),
+            ("overview", "/dashboard"),
+        ]:
+            times = timed(client, url, args.repeat)
+            q = statistics.quantiles(times, n=20)
+            print(
+                f"{name:<9} median {statistics.median(times):6.1f} ms   p95 {q[18]:6.1f} ms   "
+                f"({args.repeat} requests)"
+            )
+    print("Target: digest median <= 150 ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -4,14 +4,21 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from jinja2 import FileSystemBytecodeCache
 
 from app import create_app
 from app.db import connect, migrate
 from app.store import add_service
 
 
+@pytest.fixture(scope="session")
+def template_cache(tmp_path_factory):
+    """Compiled templates shared by every test's app: compiling GOV.UK macros is the slow part."""
+    return FileSystemBytecodeCache(str(tmp_path_factory.mktemp("jinja")))
+
+
 @pytest.fixture
-def app(tmp_path):
+def app(tmp_path, template_cache):
     """An app on its own temporary database, with spam timing relaxed for speed."""
     app = create_app(
         {
@@ -21,6 +28,7 @@ def app(tmp_path):
             "MIN_FILL_SECONDS": 0,
         }
     )
+    app.jinja_env.bytecode_cache = template_cache
     db = connect(app.config["DATABASE"])
     migrate(db)
     db.close()

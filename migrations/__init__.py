@@ -13,6 +13,7 @@ from migrations import (  # noqa: E402, F401
     m001_services_and_responses,
     m002_weekly_analysis,
     m003_users,
+    m004_digest_emails,
 )
 
 __all__ = ["migrations"]

@@ -1,0 +1,174 @@
+"""flask digest: email each owner and viewer their weekly digest, or preview one service's."""
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from app.email_digest import (
+    Mailer,
+    build_message,
+    describe_error,
+    render_text,
+    service_digest,
+    subject,
+)
+from app.store import get_service
+from app.store.emails import (
+    digest_email_records,
+    digest_recipients,
+    record_digest_failed,
+    record_digest_sent,
+)
+from app.weeks import last_complete_week, parse_week
+
+digest = AppGroup(
+    "digest",
+    help=(
+        "Email the weekly digest to service owners and viewers, or preview it. "
+        "Run 'digest send' after 'analyse' each Monday, e.g. from cron."
+    ),
+)
+
+
+def _week_option(_ctx, _param, value):
+    if value is None:
+        return None
+    try:
+        week = parse_week(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from error
+    # A digest of an unfinished week would be marked sent and never sent again complete.
+    if week > last_complete_week():
+        raise click.BadParameter(f"week {week} has not finished yet: choose an earlier week")
+    return week
+
+
+WEEK_HELP = "ISO week, e.g. 2026-W47. Default: the last complete week."
+
+
+@digest.command("send")
+@click.option("--week", callback=_week_option, help=WEEK_HELP)
+@click.option("--dry-run", is_flag=True, help="List who would get which digest; send nothing.")
+def send_command(week, dry_run):
+    """Email each owner and viewer one digest covering all their services.
+
+    Uses the MAIL_* settings in instance/config.py. Each active owner or viewer assigned to an
+    open service gets one email; admins get one only if services are assigned to them, and
+    people with no services get none. A week already sent to someone is not sent again; a
+    failed send is recorded, reported and retried on the next run. Exits with status 1 if any
+    send failed, so cron reports it.
+    """
+    from app.cli import open_db
+
+    week = week or last_complete_week()
+    db = open_db()
+    try:
+        recipients = digest_recipients(db)
+        records = digest_email_records(db, week)
+        digests = {}  # one Digest per service, shared by everyone who gets it
+
+        def digests_for(recipient):
+            for service in recipient.services:
+                if service.id not in digests:
+                    digests[service.id] = service_digest(db, service, week)
+            return [digests[s.id] for s in recipient.services]
+
+        if not recipients:
+            click.echo(
+                "No one to email: no active owner or viewer is assigned to an open service. "
+                "Assign services with: flask --app wsgi users add EMAIL --role owner --service SLUG"
+            )
+        pending = [r for r in recipients if _status(records, r) != "sent"]
+        already = len(recipients) - len(pending)
+        for recipient in pending:
+            digests_for(recipient)
+        _warn_not_analysed(week, digests.values())
+
+        if dry_run:
+            _dry_run(week, recipients, records, digests_for)
+            click.echo(f"Dry run: would send {len(pending)}, already sent {already}.")
+            return
+        sent, failures = _send(db, week, pending, digests_for)
+    finally:
+        db.close()
+
+    click.echo(f"Sent {sent}, already sent {already}, failed {len(failures)} (week {week}).")
+    if failures:
+        for email, reason in failures:
+            click.echo(f"Failed: {email}: {reason}", err=True)
+        click.echo(
+            f"Failed digests are retried the next time 'flask --app wsgi digest send "
+            f"--week {week}' runs.",
+            err=True,
+        )
+        click.get_current_context().exit(1)
+
+
+def _status(records, recipient):
+    record = records.get(recipient.user_id)
+    return record["status"] if record else None
+
+
+def _send(db, week, pending, digests_for):
+    sent, failures = 0, []
+    with Mailer(current_app.config) as mailer:
+        for recipient in pending:
+            try:
+                mailer.send(build_message(recipient, week, digests_for(recipient)))
+            except Exception as error:  # any failure is recorded and retried
+                reason = describe_error(error)
+                record_digest_failed(db, recipient.user_id, week, reason)
+                failures.append((recipient.email, reason))
+            else:
+                record_digest_sent(db, recipient.user_id, week)
+                sent += 1
+    return sent, failures
+
+
+def _dry_run(week, recipients, records, digests_for):
+    for recipient in recipients:
+        record = records.get(recipient.user_id)
+        slugs = ", ".join(s.slug for s in recipient.services)
+        if record and record["status"] == "sent":
+            click.echo(f"Already sent: {recipient.email} ({slugs})")
+            continue
+        count = len(digests_for(recipient))
+        action = "Would retry" if record else "Would send"
+        line = f"{action}: {recipient.email}: '{subject(week, count)}' ({slugs})"
+        if record:
+            line += f"; failed {record['attempts']} time(s): {record['last_error']}"
+        click.echo(line)
+
+
+def _warn_not_analysed(week, digests):
+    waiting = sorted(d.service.slug for d in digests if d.state == "not_analysed")
+    if waiting:
+        click.echo(
+            f"Warning: week {week} has not been analysed for {', '.join(waiting)}; their "
+            f"digests will say so. Run 'flask --app wsgi analyse --week {week}' first.",
+            err=True,
+        )
+
+
+@digest.command("preview")
+@click.argument("slug")
+@click.option("--week", callback=_week_option, help=WEEK_HELP)
+def preview_command(slug, week):
+    """Print one service's plain-text digest email as its owners and viewers get it.
+
+    Themes and quotes from fewer responses than ANONYMITY_THRESHOLD are left out, as in the
+    email. SLUG is the service's short name, e.g. parking-permits. Nothing is sent.
+    """
+    from app.cli import open_db
+
+    week = week or last_complete_week()
+    db = open_db()
+    try:
+        service = get_service(db, slug)
+        if service is None:
+            raise click.UsageError(
+                f"There is no service with the slug '{slug}'. See: flask --app wsgi services list"
+            )
+        click.echo(render_text(week, [service_digest(db, service, week)]), nl=False)
+    finally:
+        db.close()

@@ -1,0 +1,276 @@
+"""The weekly digest as an email: built from the same Digest the page shows, sent over SMTP."""
+
+import re
+import smtplib
+import ssl
+from datetime import UTC, datetime
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid, parseaddr
+
+from flask import current_app
+
+from app.dashboard.digest import build_digest
+from app.services_cli import survey_url
+
+MAX_THEMES = 5
+MAX_QUOTES = 2
+QUOTE_LENGTH = 200
+
+
+class MailError(Exception):
+    """A digest could not be handed to the mail server; the message says why in plain words."""
+
+
+def digest_link(slug, week):
+    """The full address of a service's digest page for a week."""
+    base = current_app.config["PUBLIC_URL"].rstrip("/")
+    return f"{base}/services/{slug}/weeks/{week}"
+
+
+def subject(week, services):
+    """The email's subject line, e.g. 'Pulse weekly digest: week 2026-W47 — 3 services'."""
+    noun = "service" if services == 1 else "services"
+    return f"Pulse weekly digest: week {week} — {services} {noun}"
+
+
+def service_digest(db, service, week):
+    """A service's digest as owners and viewers see it: the anonymity threshold applies."""
+    return build_digest(
+        db, service, week, threshold=current_app.config["ANONYMITY_THRESHOLD"], show_all=False
+    )
+
+
+def render_text(week, digests, name=None):
+    """The plain-text body; nothing is HTML-escaped, because nothing here is HTML."""
+    return (
+        _environment(autoescape=False)
+        .get_template("email/digest.txt")
+        .render(_context(week, digests, name))
+    )
+
+
+def render_html(week, digests, name=None):
+    """The HTML body, with everything from the database escaped."""
+    # Rendered outside any request (from the CLI), so not through render_template, whose
+    # context processors need one; autoescape is switched on explicitly instead.
+    return (
+        _environment(autoescape=True)
+        .get_template("email/digest.html")
+        .render(_context(week, digests, name))
+    )
+
+
+def build_message(recipient, week, digests):
+    """One recipient's email: a plain-text part and an HTML alternative."""
+    sender = current_app.config["MAIL_SENDER"]
+    message = EmailMessage()
+    message["Subject"] = subject(week, len(digests))
+    message["From"] = sender
+    message["To"] = Address(display_name=recipient.name, addr_spec=recipient.email)
+    message["Date"] = format_datetime(datetime.now(UTC))
+    message["Message-ID"] = make_msgid(domain=parseaddr(sender)[1].partition("@")[2] or None)
+    # RFC 3834: tells out-of-office replies not to answer an automatic email.
+    message["Auto-Submitted"] = "auto-generated"
+    message.set_content(render_text(week, digests, recipient.name), cte="quoted-printable")
+    message.add_alternative(
+        render_html(week, digests, recipient.name), subtype="html", cte="quoted-printable"
+    )
+    return message
+
+
+def short_quote(text, limit=QUOTE_LENGTH):
+    """A comment on one line, cut at a word boundary if longer than limit."""
+    text = re.sub(r"\s+", " ", text or "").strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] or text[:limit]
+    return cut.rstrip(" ,.;:") + "…"
+
+
+def change_text(change):
+    """A change in % satisfied against last week, in words."""
+    if change is None:
+        return "no figure for last week"
+    if change > 0:
+        return f"up {change:.1f} points on last week"
+    if change < 0:
+        return f"down {-change:.1f} points on last week"
+    return "no change on last week"
+
+
+def _environment(autoescape):
+    # An overlay shares the app's template loader and filters; kept so templates compile once.
+    # It gets its own template caches, because autoescape and the block trimming are compiled
+    # in: a template compiled for the page environment must never be reused here, or back.
+    key = "pulse_email_html" if autoescape else "pulse_email_text"
+    environment = current_app.extensions.get(key)
+    if environment is None:
+        environment = current_app.jinja_env.overlay(
+            autoescape=autoescape,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            cache_size=50,
+            bytecode_cache=None,
+        )
+        current_app.extensions[key] = environment
+    return environment
+
+
+def _context(week, digests, name):
+    monday, sunday = week.monday, week.sunday
+    return {
+        "subject": subject(week, len(digests)),
+        "week": week,
+        "dates": f"Monday {monday.day} {monday:%B} to Sunday {sunday.day} {sunday:%B %Y}",
+        "name": name,
+        "threshold": current_app.config["ANONYMITY_THRESHOLD"],
+        "sections": [_section(digest) for digest in digests],
+    }
+
+
+def _section(digest):
+    themes = [
+        {
+            "label": theme["display_label"],
+            "trend": theme["trend"],
+            "detail": _theme_detail(theme),
+            "quotes": [short_quote(q) for q in theme["quotes"][:MAX_QUOTES]],
+        }
+        for theme in digest.themes[:MAX_THEMES]
+    ]
+    responses = digest.figures["responses"] if digest.figures else 0
+    return {
+        "digest": digest,
+        "service": digest.service,
+        # A week analysed only to let last week's themes fade has figures but no responses.
+        "state": "quiet_week" if digest.state == "ok" and not responses else digest.state,
+        "figures": digest.figures,
+        "previous": digest.previous,
+        "change": change_text(digest.change),
+        "levels": digest.levels if responses else [],
+        "themes": themes,
+        "more_themes": max(len(digest.themes) - MAX_THEMES, 0),
+        "hidden_themes": digest.hidden_themes,
+        "link": digest_link(digest.service.slug, digest.week),
+        "survey_link": survey_url(digest.service.slug),
+    }
+
+
+def _theme_detail(theme):
+    if theme["status"] == "faded":
+        return f"no comments this week ({theme['previous_size'] or 0} last week)"
+    size = theme["size"]
+    detail = f"{size} {'comment' if size == 1 else 'comments'}"
+    if theme["previous_size"] is not None:
+        detail += f", {theme['previous_size']} last week"
+    return detail
+
+
+class Mailer:
+    """One SMTP connection per run: opened on the first send, dropped after a broken one.
+
+    Once the server cannot be reached, later sends in the same run fail at once with the same
+    reason rather than each waiting out the timeout; all of them are retried on the next run.
+    """
+
+    def __init__(self, config):
+        self.config = config
+        self._smtp = None
+        self._unreachable = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_exc):
+        self.close()
+
+    def send(self, message):
+        """Hand one message to the server; raises MailError with the reason if it fails."""
+        if self._unreachable:
+            raise MailError(self._unreachable)
+        if self._smtp is None:
+            self._smtp = self._connect()
+        try:
+            self._smtp.send_message(message)
+        except smtplib.SMTPRecipientsRefused as error:
+            # smtplib resets the transaction, so the connection is fine for the next person.
+            raise MailError(_refused(error)) from error
+        except smtplib.SMTPResponseException as error:
+            if error.smtp_code == 421:  # the server is closing the connection
+                self.close()
+            raise MailError(f"The mail server did not accept the email: {_said(error)}") from error
+        except (OSError, smtplib.SMTPException) as error:
+            self.close()
+            raise MailError(f"The connection to the mail server failed: {_plain(error)}") from error
+
+    def close(self):
+        """Say goodbye to the server, if connected."""
+        smtp, self._smtp = self._smtp, None
+        if smtp is None:
+            return
+        try:
+            smtp.quit()
+        except (OSError, smtplib.SMTPException):
+            smtp.close()
+
+    def _connect(self):
+        config = self.config
+        host, port = config["MAIL_SERVER"], int(config["MAIL_PORT"])
+        timeout = config["MAIL_TIMEOUT"]
+        smtp = None
+        try:
+            if config.get("MAIL_USE_SSL"):
+                context = ssl.create_default_context()
+                smtp = smtplib.SMTP_SSL(host, port, timeout=timeout, context=context)
+            else:
+                smtp = smtplib.SMTP(host, port, timeout=timeout)
+                if config.get("MAIL_USE_TLS"):
+                    smtp.starttls(context=ssl.create_default_context())
+            if config.get("MAIL_USERNAME"):
+                smtp.login(config["MAIL_USERNAME"], config.get("MAIL_PASSWORD") or "")
+        except smtplib.SMTPAuthenticationError as error:
+            _close_quietly(smtp)
+            self._unreachable = f"The mail server refused the MAIL_USERNAME login: {_said(error)}"
+            raise MailError(self._unreachable) from error
+        except (OSError, smtplib.SMTPException) as error:
+            _close_quietly(smtp)
+            self._unreachable = (
+                f"Could not connect to the mail server {host}:{port}: {_plain(error)}"
+            )
+            raise MailError(self._unreachable) from error
+        return smtp
+
+
+def describe_error(error):
+    """A one-line reason for a failed send, for the record and the report (never the body)."""
+    if isinstance(error, MailError):
+        return str(error)
+    return f"Could not build the email: {_plain(error)}"
+
+
+def _close_quietly(smtp):
+    if smtp is not None:
+        try:
+            smtp.close()
+        except OSError:
+            pass
+
+
+def _refused(error):
+    reasons = [f"{code} {_decode(text)}" for code, text in error.recipients.values()]
+    return "The mail server refused the address: " + "; ".join(reasons)
+
+
+def _said(error):
+    return f"{error.smtp_code} {_decode(error.smtp_error)}"
+
+
+def _decode(text):
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    return " ".join(str(text).split())
+
+
+def _plain(error):
+    return f"{type(error).__name__}: {' '.join(str(error).split())}"

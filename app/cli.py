@@ -27,9 +27,13 @@ def init_app(app):
     """Register every command group."""
     from app.analyse_cli import analyse_command
     from app.demo_cli import demo_command
+    from app.digest_cli import digest
     from app.services_cli import services
+    from app.users_cli import users
 
     app.cli.add_command(migrate_command)
     app.cli.add_command(services)
+    app.cli.add_command(users)
     app.cli.add_command(demo_command)
     app.cli.add_command(analyse_command)
+    app.cli.add_command(digest)

@@ -1,6 +1,7 @@
 """One SQLite connection per request, opened by get_db() and closed on teardown."""
 
 import sqlite3
+import threading
 
 import sqlite_utils
 from flask import current_app, g
@@ -19,18 +20,29 @@ def connect(path):
     return sqlite_utils.Database(conn)
 
 
+# Each worker thread keeps its connection between requests: a new SQLite connection has to
+# read the schema and compile every statement again, which costs more than the request's work.
+_local = threading.local()
+
+
 def get_db():
-    """The request's database connection, opened on first use."""
+    """The request's database connection (the thread's own, opened on first use)."""
     if "db" not in g:
-        g.db = connect(current_app.config["DATABASE"])
+        path = current_app.config["DATABASE"]
+        cached = getattr(_local, "db", None)
+        if cached is None or _local.path != path:
+            if cached is not None:
+                cached.close()
+            _local.db, _local.path = connect(path), path
+        g.db = _local.db
     return g.db
 
 
 def close_db(_exc=None):
-    """Close the request's connection, if one was opened."""
+    """End the request's use of the connection, leaving no transaction open."""
     db = g.pop("db", None)
-    if db is not None:
-        db.close()
+    if db is not None and db.conn.in_transaction:
+        db.conn.rollback()
 
 
 def migrate(db):

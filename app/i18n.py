@@ -8,8 +8,14 @@ LANGUAGES = ("en", "cy")
 LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
 
 
+# Citizens' pages are in English and Welsh; staff pages are in English only.
+BILINGUAL_BLUEPRINTS = {"survey", "pages"}
+
+
 def select_language():
     """?lang= wins (and is remembered), then the remembered choice, then Accept-Language."""
+    if request.blueprint and request.blueprint not in BILINGUAL_BLUEPRINTS:
+        return "en"
     asked = request.args.get("lang") or _form_lang()
     if asked in LANGUAGES:
         if session.get("lang") != asked:

@@ -11,6 +11,12 @@ from app.db import connect, migrate
 from app.store import add_service
 
 
+@pytest.fixture(autouse=True)
+def quick_password_hashing(monkeypatch):
+    """Still scrypt, at a cost that keeps hundreds of sign-ins fast."""
+    monkeypatch.setattr("app.store.users.HASH_METHOD", "scrypt:1024:8:1")
+
+
 @pytest.fixture(scope="session")
 def template_cache(tmp_path_factory):
     """Compiled templates shared by every test's app: compiling GOV.UK macros is the slow part."""

@@ -11,7 +11,9 @@ def test_sign_in_and_out(app, staff):
     response = sign_in(client, "OWNER@example.gov.uk")
     assert response.status_code == 302
     assert client.get("/dashboard").status_code in (200, 302)
-    form = page(client.get("/services/bins", follow_redirects=True)).select_one("form.pulse-sign-out")
+    form = page(client.get("/services/bins", follow_redirects=True)).select_one(
+        "form.pulse-sign-out"
+    )
     data = {f["name"]: f["value"] for f in form.select("input[type=hidden]")}
     signed_out = client.post(form["action"], data=data, follow_redirects=True)
     assert "You have signed out" in text_of(page(signed_out))

@@ -10,16 +10,13 @@ def record_hit(db, client, window_seconds):
     """Count one submission attempt by a client in the current window; returns the new count."""
     window_start = int(time.time() // window_seconds * window_seconds)
     with write_transaction(db):
-        db.execute("DELETE FROM client_hits WHERE window_start < ?", [window_start])
-        db.execute(
-            "INSERT INTO client_hits (client, window_start, hits) VALUES (?, ?, 1) "
-            "ON CONFLICT (client, window_start) DO UPDATE SET hits = hits + 1",
-            [client, window_start],
-        )
         hits = db.execute(
-            "SELECT hits FROM client_hits WHERE client = ? AND window_start = ?",
+            "INSERT INTO client_hits (client, window_start, hits) VALUES (?, ?, 1) "
+            "ON CONFLICT (client, window_start) DO UPDATE SET hits = hits + 1 RETURNING hits",
             [client, window_start],
         ).fetchone()[0]
+        if hits == 1:  # a client's first hit in a window: clear out windows that have ended
+            db.execute("DELETE FROM client_hits WHERE window_start < ?", [window_start])
     return hits
 
 

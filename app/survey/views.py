@@ -4,7 +4,7 @@ import json
 import logging
 from urllib.parse import parse_qsl
 
-from flask import abort, current_app, redirect, render_template, request, session, url_for
+from flask import abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from app.auth.access import access
@@ -102,9 +102,9 @@ def _store(form, service, link, client):
         return render_template("survey/already.html", service=service), 409
     # Logged without the comment: only what is needed to follow a submission through.
     log.info("survey response %s for %s (rating %s)", outcome, service.slug, row["rating"])
-    if outcome == "stored":
-        session["removed"] = sum(json.loads(row["redactions"]).values())
-    return redirect(url_for("survey.thanks", slug=service.slug))
+    removed = sum(json.loads(row["redactions"]).values()) if outcome == "stored" else 0
+    # The count rides on the address rather than the session, so a submission writes no cookie.
+    return redirect(url_for("survey.thanks", slug=service.slug, removed=removed or None))
 
 
 @bp.route("/s/<slug>/thanks")
@@ -112,7 +112,7 @@ def _store(form, service, link, client):
 def thanks(slug):
     """Thank the citizen and say what happens to their feedback."""
     service = _active_service(slug)
-    removed = session.pop("removed", 0)
+    removed = request.args.get("removed", 0, type=int)
     return render_template("survey/thanks.html", service=service, removed=removed)
 
 

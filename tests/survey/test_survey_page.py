@@ -57,7 +57,7 @@ def test_good_submission_is_stored_redacted_and_thanked(client, service, db):
         comment="  Nobody came. Email me on jo@example.com or call 07700 900123  ",
     )
     assert response.status_code == 302
-    assert response.headers["Location"] == "/s/bins/thanks"
+    assert response.headers["Location"] == "/s/bins/thanks?removed=2"
     [row] = stored(db)
     assert row["rating"] == 2
     assert row["comment"] == "Nobody came. Email me on [email] or call [phone number]"
@@ -71,7 +71,7 @@ def test_good_submission_is_stored_redacted_and_thanked(client, service, db):
     )
     assert row["submitted_at"].endswith("+00:00")
 
-    thanks = page(client.get("/s/bins/thanks"))
+    thanks = page(client.get(response.headers["Location"]))
     assert text_of(thanks.h1) == "Thank you for your feedback"
     assert "We removed 2 personal details from your comment" in text_of(thanks)
     assert "reads every comment" in text_of(thanks)

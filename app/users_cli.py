@@ -1,0 +1,143 @@
+"""flask users: add staff accounts, list them, and disable or enable them."""
+
+import sys
+
+import click
+from flask.cli import AppGroup
+
+from app.forms import clean_text
+from app.store import get_service, list_services
+from app.store.users import (
+    EMAIL_PATTERN,
+    ROLES,
+    UserError,
+    add_user,
+    check_password_rules,
+    get_user_by_email,
+    list_users,
+    locked_users,
+    set_user_active,
+)
+
+users = AppGroup("users", help="Manage staff accounts: who can sign in and what they can see.")
+
+
+@users.command("add")
+@click.argument("email")
+@click.option(
+    "--role",
+    type=click.Choice(ROLES),
+    required=True,
+    help="admin: everything; owner: read and manage their services; viewer: read their services.",
+)
+@click.option("--name", help="The person's full name; asked for if not given.")
+@click.option(
+    "--service",
+    "slugs",
+    multiple=True,
+    metavar="SLUG",
+    help="A service they may see (repeat for more). Admins see every service anyway.",
+)
+@click.option(
+    "--password-stdin",
+    is_flag=True,
+    help="Read the password from one line of standard input (for scripts) instead of asking.",
+)
+def add_command(email, role, name, slugs, password_stdin):
+    """Add a member of staff who signs in with EMAIL and a password of 12 or more characters."""
+    from app.cli import open_db
+
+    db = open_db()
+    email = email.strip()
+    # Check everything that needs no typing before asking for a name or a password.
+    if not EMAIL_PATTERN.match(email):
+        raise click.UsageError(
+            f"'{email}' is not an email address in the correct format, like name@example.gov.uk"
+        )
+    if get_user_by_email(db, email):
+        raise click.UsageError(f"A user with the email {email} already exists")
+    service_ids = []
+    for slug in slugs:
+        service = get_service(db, slug)
+        if service is None:
+            raise click.UsageError(
+                f"There is no service with the slug '{slug}'. See: flask --app wsgi services list"
+            )
+        service_ids.append(service.id)
+    if password_stdin and name is None:
+        raise click.UsageError("--name is required with --password-stdin")
+    if name is None:
+        name = click.prompt("Full name")
+    if password_stdin:
+        password = sys.stdin.readline()
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    # The sign-in form strips its fields the same way, so the two always agree.
+    password = clean_text(password)
+    try:
+        check_password_rules(password)
+        user = add_user(db, email, name, password, role, service_ids)
+    except UserError as error:
+        raise click.UsageError(str(error)) from error
+    where = ", ".join(slugs) if slugs else "no services"
+    click.echo(f"Added {user.email} ({user.name}) as {user.role}, for {where}.")
+    if role != "admin" and not slugs:
+        click.echo(
+            f"Warning: {'an owner' if role == 'owner' else 'a viewer'} with no services sees "
+            "nothing until given one, "
+            "on the Users page or with --service.",
+            err=True,
+        )
+
+
+@users.command("list")
+def list_command():
+    """List every member of staff: email, name, role, status and services."""
+    from app.cli import open_db
+
+    db = open_db()
+    rows = list_users(db)
+    if not rows:
+        click.echo(
+            "No users yet. Add an admin with:\n"
+            "  flask --app wsgi users add EMAIL --role admin --name NAME"
+        )
+        return
+    slugs = {service.id: service.slug for service in list_services(db)}
+    locked = locked_users(db)
+    for user in rows:
+        status = "active" if user.active else "disabled"
+        if user.active and user.id in locked:
+            status = "locked"
+        services = (
+            "all services"
+            if user.is_admin
+            else ", ".join(sorted(slugs[i] for i in user.service_ids)) or "no services"
+        )
+        click.echo(f"{user.email:<32} {user.role:<7} {status:<9} {user.name}  |  {services}")
+
+
+@users.command("disable")
+@click.argument("email")
+def disable_command(email):
+    """Stop EMAIL signing in; a session they already have ends at their next request."""
+    from app.cli import open_db
+
+    try:
+        set_user_active(open_db(), email.strip(), False)
+    except UserError as error:
+        raise click.UsageError(str(error)) from error
+    click.echo(f"Disabled {email.strip()}.")
+
+
+@users.command("enable")
+@click.argument("email")
+def enable_command(email):
+    """Let EMAIL sign in again, and lift any lock-out after failed sign-ins."""
+    from app.cli import open_db
+
+    try:
+        set_user_active(open_db(), email.strip(), True)
+    except UserError as error:
+        raise click.UsageError(str(error)) from error
+    click.echo(f"Enabled {email.strip()}; any lock-out is lifted.")

@@ -1,0 +1,74 @@
+"""The yardstick for benchmarks/submit.py: the least a Flask + SQLite survey POST can do.
+
+One POST route reads two form fields and inserts one row per request, opening and closing its
+own connection with the same settings as app/db.py (WAL, synchronous NORMAL, busy timeout,
+foreign keys), as Pulse does. No CSRF, no templates, no spam checks, no redaction: whatever
+Pulse costs on top of this is what the benchmark's ratio shows.
+
+Served by gunicorn: ``gunicorn 'benchmarks.bare_app:create_app("/path/to/bare.db")'``.
+"""
+
+import sqlite3
+from datetime import UTC, datetime
+
+from flask import Flask, request
+
+from app.db import BUSY_TIMEOUT_MS
+
+
+def connect(path):
+    """A plain sqlite3 connection with the pragmas app.db.connect sets."""
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+def init_db(path):
+    """Create the one table the bare endpoint writes to."""
+    conn = connect(path)
+    with conn:
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS submissions (id INTEGER PRIMARY KEY, "
+            "rating INTEGER NOT NULL, comment TEXT NOT NULL, submitted_at TEXT NOT NULL)"
+        )
+    conn.close()
+
+
+def count_rows(path):
+    """How many rows the bare endpoint has stored."""
+    conn = connect(path)
+    try:
+        return conn.execute("SELECT count(*) FROM submissions").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def create_app(database):
+    """A Flask app with GET / (a readiness check) and POST /submit (one insert)."""
+    app = Flask(__name__)
+
+    @app.get("/")
+    def ready():
+        return "ok"
+
+    @app.post("/submit")
+    def submit():
+        row = (
+            int(request.form["rating"]),
+            request.form.get("comment", ""),
+            datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+        conn = connect(database)
+        try:
+            with conn:  # commits, or rolls back on error
+                conn.execute(
+                    "INSERT INTO submissions (rating, comment, submitted_at) VALUES (?, ?, ?)", row
+                )
+        finally:
+            conn.close()
+        return "ok"
+
+    return app

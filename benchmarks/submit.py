@@ -1,0 +1,595 @@
+"""Survey submission throughput: Pulse's real POST path against a bare Flask + SQLite insert.
+
+Run from the project root: ``.venv/bin/python -m benchmarks.submit`` (``--help`` for options).
+
+Both targets run under gunicorn on a free 127.0.0.1 port with the same worker setup. Pulse is
+the real app on a fresh, migrated temporary database with one service. CSRF, the signed start
+time, the honeypot and duplicate suppression all stay on; only MIN_FILL_SECONDS (0) and
+RATE_LIMIT_COUNT (huge) are relaxed, because this measures throughput, not the spam rules.
+Each virtual client GETs the survey once for its cookie and hidden fields, then POSTs many
+distinct comments with them; every POST must come back 302 to /s/<slug>/thanks.
+
+Worker setup, the same for both: 2 gthread workers x 4 threads. Two processes because the work
+is CPU-bound Python and the reference machine has 2 cores (more processes only add switching);
+threads so that 16 keep-alive connections stay open (a sync worker closes the connection after
+every response) and so one request can run while another waits on SQLite's write lock. On the
+2-core box the bare target used ~1.5 ms of server CPU per request this way against ~2.5 ms with
+2 or 3 sync workers; Pulse's cost was the same either way.
+
+The load generator is one asyncio loop in this process, so the servers run in processes of
+their own; its CPU time is measured and printed, as is the servers', since on a small machine
+client and servers share the cores. After the run the rows in each database are counted:
+stored must equal accepted. The exit status is 1 only if rows were lost or a server did not
+start (or died during the run), never because of a timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import math
+import os
+import platform
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parents[1]
+SLUG = "bench"
+SECRET_KEY = "pulse-benchmark-only-secret"
+TARGET_RATIO = 0.7
+TARGET_P99_MS = 100.0
+REQUEST_TIMEOUT = 30.0
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+# Realistic comments; a sequence number is put in front of each so none is a duplicate.
+COMMENTS = (
+    "The form was clear and quick to fill in.",
+    "I waited 2 hours on the phone before anyone answered, then the website said the same.",
+    "Could not find where to upload my documents. Form 27B kept asking for the same details.",
+    "Staff at the front desk were very helpful and explained what happens next.",
+    "The page timed out twice and I had to start again from the beginning, very frustrating.",
+    "",
+)
+
+
+class ServerError(RuntimeError):
+    """A gunicorn target did not start or stopped unexpectedly."""
+
+
+@dataclass
+class Server:
+    """A gunicorn process serving one target on 127.0.0.1."""
+
+    name: str
+    process: subprocess.Popen
+    port: int
+    log: Path
+
+
+@dataclass
+class Phase:
+    """What one timed phase of one target recorded."""
+
+    latencies: list[float] = field(default_factory=list)
+    errors: dict[str, int] = field(default_factory=dict)
+    accepted: int = 0
+    wall: float = 0.0
+    client_cpu: float = 0.0
+    server_cpu: float = 0.0
+
+    def error(self, kind):
+        """Count one failed request by what went wrong."""
+        self.errors[kind] = self.errors.get(kind, 0) + 1
+
+
+# --- servers -------------------------------------------------------------------------------
+
+
+def free_port():
+    """A port that is free on 127.0.0.1 right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def gunicorn_options(args):
+    """The worker setup both targets share."""
+    options = ["--workers", str(args.workers), "--worker-class", args.worker_class]
+    if args.worker_class == "gthread":
+        options += ["--threads", str(args.threads)]
+    # Keep-alive longer than a phase, so no connection is dropped while the client waits.
+    return options + ["--keep-alive", "120", "--backlog", "2048", "--timeout", "60"]
+
+
+def start_server(name, app_spec, args, workdir):
+    """Start gunicorn for app_spec and wait until it answers GET /."""
+    port = free_port()
+    log = workdir / f"{name}-gunicorn.log"
+    command = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}"]
+    command += gunicorn_options(args)
+    command += ["--chdir", str(ROOT), "--log-level", "warning", "--error-logfile", str(log)]
+    process = subprocess.Popen([*command, app_spec], cwd=ROOT, stdin=subprocess.DEVNULL)
+    server = Server(name, process, port, log)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise ServerError(f"{name}: gunicorn exited with {process.returncode}\n{tail(log)}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+                sock.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                if sock.recv(12).startswith(b"HTTP/1.1 200"):
+                    return server
+        except OSError:
+            pass
+        time.sleep(0.2)
+    stop_server(server)
+    raise ServerError(f"{name}: no answer on 127.0.0.1:{port} within 30 s\n{tail(log)}")
+
+
+def stop_server(server):
+    """Stop a gunicorn we started: TERM to its master, then KILL if it lingers."""
+    if server.process.poll() is None:
+        server.process.terminate()
+        try:
+            server.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.process.kill()
+            server.process.wait()
+
+
+def tail(path, lines=20):
+    """The end of a log file, for an error message."""
+    try:
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return ""
+
+
+def process_cpu(pid):
+    """CPU seconds (user + system) a process has used, from /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+def server_cpu(server):
+    """CPU seconds used so far by a gunicorn master and its live workers."""
+    master = server.process.pid
+    total = process_cpu(master)
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = (entry / "stat").read_text().rsplit(")", 1)[1].split()[1]
+            except (OSError, IndexError):
+                continue
+            if int(parent) == master:
+                total += process_cpu(entry.name)
+    return total
+
+
+# --- databases -----------------------------------------------------------------------------
+
+
+def prepare_pulse_db(path):
+    """A migrated Pulse database with the one service the benchmark rates."""
+    from app.db import connect, migrate
+    from app.store import add_service
+
+    db = connect(str(path))
+    try:
+        migrate(db)
+        add_service(db, SLUG, "Benchmark service", "Gwasanaeth meincnod")
+    finally:
+        db.close()
+
+
+def count_pulse_rows(path):
+    """Responses stored in the Pulse database."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT count(*) FROM responses").fetchone()[0]
+    finally:
+        conn.close()
+
+
+# --- the HTTP client -----------------------------------------------------------------------
+
+
+class HiddenInputs(HTMLParser):
+    """Collects the hidden inputs of a page, as a browser would send them back."""
+
+    def __init__(self):
+        super().__init__()
+        self.fields = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "input" and attrs.get("type") == "hidden" and attrs.get("name"):
+            self.fields[attrs["name"]] = attrs.get("value") or ""
+
+
+class Connection:
+    """One keep-alive HTTP/1.1 connection to 127.0.0.1 with a cookie jar, reopened on close."""
+
+    def __init__(self, port):
+        self.port = port
+        self.reader = self.writer = None
+        self.cookies = {}
+
+    async def close(self):
+        """Close the connection; the next request opens a new one."""
+        if self.writer is not None:
+            self.writer.close()
+            try:
+                await self.writer.wait_closed()
+            except OSError:
+                pass
+        self.reader = self.writer = None
+
+    async def request(self, method, path, form=None):
+        """Send one request; returns (status, headers as a dict of lists, body)."""
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
+        body = urlencode(form).encode() if form is not None else b""
+        head = [f"{method} {path} HTTP/1.1", f"Host: 127.0.0.1:{self.port}"]
+        if form is not None:
+            head += ["Content-Type: application/x-www-form-urlencoded"]
+        head += [f"Content-Length: {len(body)}"]
+        if self.cookies:
+            head += ["Cookie: " + "; ".join(f"{k}={v}" for k, v in self.cookies.items())]
+        self.writer.write(("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + body)
+        status_line, *lines = (
+            (await self.reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
+        )
+        headers = {}
+        for line in lines:
+            if line:
+                name, _, value = line.partition(":")
+                headers.setdefault(name.strip().lower(), []).append(value.strip())
+        length = int(headers.get("content-length", ["-1"])[0])
+        if length >= 0:
+            content = await self.reader.readexactly(length)
+        else:  # no length: the server closes when done (chunked is never used by these apps)
+            content = await self.reader.read()
+            headers["connection"] = ["close"]
+        for cookie in headers.get("set-cookie", []):
+            name, _, value = cookie.split(";", 1)[0].partition("=")
+            if value:
+                self.cookies[name.strip()] = value.strip()
+            else:
+                self.cookies.pop(name.strip(), None)
+        if "close" in [v.lower() for v in headers.get("connection", [])]:
+            await self.close()
+        return int(status_line.split()[1]), headers, content
+
+
+@dataclass
+class Client:
+    """One virtual citizen: a connection, and for Pulse the form's hidden fields."""
+
+    number: int
+    connection: Connection
+    hidden: dict = field(default_factory=dict)
+    sent: int = 0
+
+    def next_form(self):
+        """The next distinct submission from this client."""
+        self.sent += 1
+        comment = COMMENTS[self.sent % len(COMMENTS)]
+        return {
+            "rating": str(self.sent % 5 + 1),
+            "comment": f"[client {self.number} #{self.sent}] {comment}".strip(),
+        }
+
+
+async def open_pulse_client(number, port):
+    """GET the survey for a session cookie and the form's hidden fields (not timed)."""
+    connection = Connection(port)
+    status, _, content = await connection.request("GET", f"/s/{SLUG}")
+    if status != 200:
+        raise ServerError(f"pulse: GET /s/{SLUG} returned {status}")
+    parser = HiddenInputs()
+    parser.feed(content.decode("utf-8"))
+    missing = {"csrf_token", "started"} - parser.fields.keys()
+    if missing or "session" not in connection.cookies:
+        raise ServerError(f"pulse: the survey page lacks {sorted(missing) or 'a session cookie'}")
+    return Client(number, connection, parser.fields)
+
+
+async def pulse_post(client):
+    """One survey POST; accepted only as a 302 to the thank-you page."""
+    form = {**client.hidden, **client.next_form(), "website": ""}
+    status, headers, _ = await client.connection.request("POST", f"/s/{SLUG}", form)
+    location = headers.get("location", [""])[0]
+    if status == 302 and location.endswith(f"/s/{SLUG}/thanks"):
+        return None
+    return f"HTTP {status}" + (f" to {location}" if location else "")
+
+
+async def bare_post(client):
+    """One POST to the bare endpoint; accepted as a 200."""
+    status, _, _ = await client.connection.request("POST", "/submit", client.next_form())
+    return None if status == 200 else f"HTTP {status}"
+
+
+async def run_phase(server, clients, post, count, seconds):
+    """Send up to count POSTs (or stop starting new ones after seconds) over the clients."""
+    phase = Phase()
+    budget = [count]
+    for client in clients:  # fresh connections, so none has idled out since the last phase
+        await client.connection.close()
+
+    async def worker(client):
+        while budget[0] > 0 and time.perf_counter() < deadline:
+            budget[0] -= 1
+            started = time.perf_counter()
+            try:
+                problem = await asyncio.wait_for(post(client), REQUEST_TIMEOUT)
+            except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as e:
+                problem = type(e).__name__
+                await client.connection.close()
+            if problem is None:
+                phase.latencies.append(time.perf_counter() - started)
+                phase.accepted += 1
+            else:
+                phase.error(problem)
+
+    cpu_before, server_before = time.process_time(), server_cpu(server)
+    started = time.perf_counter()
+    deadline = started + seconds
+    await asyncio.gather(*(worker(client) for client in clients))
+    phase.wall = time.perf_counter() - started
+    phase.client_cpu = time.process_time() - cpu_before
+    phase.server_cpu = server_cpu(server) - server_before
+    return phase
+
+
+# --- reporting -----------------------------------------------------------------------------
+
+
+def percentile(sorted_values, q):
+    """Nearest-rank percentile of an already sorted list."""
+    if not sorted_values:
+        return math.nan
+    return sorted_values[max(0, math.ceil(q * len(sorted_values)) - 1)]
+
+
+def summary(phase):
+    """The figures printed for one phase."""
+    lat = sorted(phase.latencies)
+    done = phase.accepted + sum(phase.errors.values())
+    return {
+        "requests": done,
+        "errors": sum(phase.errors.values()),
+        "rps": phase.accepted / phase.wall if phase.wall else 0.0,
+        "p50": percentile(lat, 0.50) * 1000,
+        "p95": percentile(lat, 0.95) * 1000,
+        "p99": percentile(lat, 0.99) * 1000,
+        "max": (lat[-1] * 1000) if lat else math.nan,
+        "server_cpu": phase.server_cpu / done * 1000 if done else math.nan,
+        "client_cpu": phase.client_cpu / done * 1000 if done else math.nan,
+    }
+
+
+def print_table(rows):
+    """One line per target and round."""
+    print(
+        f"{'target':<7}{'round':>6}{'requests':>10}{'errors':>8}{'req/s':>9}{'p50 ms':>9}"
+        f"{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}{'srv CPU':>10}{'cli CPU':>10}"
+    )
+    for name, number, s in rows:
+        print(
+            f"{name:<7}{number:>6}{s['requests']:>10}{s['errors']:>8}{s['rps']:>9.1f}"
+            f"{s['p50']:>9.1f}{s['p95']:>9.1f}{s['p99']:>9.1f}{s['max']:>9.1f}"
+            f"{s['server_cpu']:>8.2f}ms{s['client_cpu']:>8.2f}ms"
+        )
+    print("  (srv/cli CPU: CPU milliseconds per request used by the gunicorn processes / client)")
+
+
+def machine_context(args):
+    """What the figures were measured on."""
+    import gunicorn
+
+    cores = os.cpu_count()
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cores
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    workers = f"{args.workers} {args.worker_class} worker(s)"
+    if args.worker_class == "gthread":
+        workers += f" x {args.threads} threads"
+    print("Pulse survey submission benchmark")
+    if os.getloadavg()[0] > 0.5 * usable:
+        print(
+            f"  WARNING: load average {load} on {usable} cores before the run: other work is "
+            "sharing the CPUs, so req/s and latency will read low; CPU per request holds up."
+        )
+    print(
+        f"  machine: {cores} cores ({usable} usable), {platform.machine()}, "
+        f"{platform.system()} {platform.release()}, load average before run: {load}"
+    )
+    print(
+        f"  Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
+        f"gunicorn {gunicorn.__version__}: {workers} per target, keep-alive, 127.0.0.1 only"
+    )
+    print(
+        f"  load: {args.connections} keep-alive connections from one asyncio client process "
+        f"(the servers are separate processes sharing the same cores); warm-up "
+        f"{args.warmup} requests per target (not measured), then per round up to "
+        f"{args.requests} requests or {args.seconds:g} s per target"
+    )
+    print(
+        "  Pulse: real app, CSRF on, signed start time, honeypot and duplicate check on; "
+        "MIN_FILL_SECONDS=0 and RATE_LIMIT_COUNT=10^9"
+    )
+    print(
+        "         (this measures throughput, not the spam rules). Bare: one Flask route, one "
+        "INSERT per request, same SQLite pragmas."
+    )
+    print()
+
+
+def median(values):
+    """The median, ignoring NaNs."""
+    values = sorted(v for v in values if not math.isnan(v))
+    if not values:
+        return math.nan
+    middle = len(values) // 2
+    return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
+
+
+# --- the run -------------------------------------------------------------------------------
+
+
+async def bench(servers, args):
+    """Warm up both targets, then time them in alternating rounds; returns accepted counts."""
+    pulse, bare = servers["pulse"], servers["bare"]
+    n = args.connections
+    clients = {
+        "pulse": [await open_pulse_client(i, pulse.port) for i in range(n)],
+        "bare": [Client(i, Connection(bare.port)) for i in range(n)],
+    }
+    posts = {"pulse": pulse_post, "bare": bare_post}
+    accepted = {"pulse": 0, "bare": 0}
+    for name in ("bare", "pulse"):
+        warm = await run_phase(servers[name], clients[name], posts[name], args.warmup, 60)
+        accepted[name] += warm.accepted
+        if warm.errors:
+            print(f"  warm-up {name}: errors {warm.errors}")
+    rows, ratios, cpu_ratios = [], [], []
+    for number in range(1, args.rounds + 1):
+        order = ("bare", "pulse") if number % 2 else ("pulse", "bare")
+        results = {}
+        for name in order:
+            phase = await run_phase(
+                servers[name], clients[name], posts[name], args.requests, args.seconds
+            )
+            accepted[name] += phase.accepted
+            results[name] = summary(phase)
+            if phase.errors:
+                print(f"  round {number} {name}: errors {phase.errors}")
+        rows += [("bare", number, results["bare"]), ("pulse", number, results["pulse"])]
+        ratios.append(
+            results["pulse"]["rps"] / results["bare"]["rps"] if results["bare"]["rps"] else math.nan
+        )
+        pulse_cpu = results["pulse"]["server_cpu"]
+        cpu_ratios.append(results["bare"]["server_cpu"] / pulse_cpu if pulse_cpu else math.nan)
+    for group in clients.values():
+        for client in group:
+            await client.connection.close()
+    print_table(rows)
+    print()
+    ratio = median(ratios)
+    p99 = median([s["p99"] for name, _, s in rows if name == "pulse"])
+    shown = ", ".join(f"{r:.2f}" for r in ratios)
+    print(
+        f"ratio pulse/bare req/s: {ratio:.2f}"
+        + (f" (median of {shown})" if len(ratios) > 1 else "")
+        + f" - target >= {TARGET_RATIO}: {'met' if ratio >= TARGET_RATIO else 'NOT met'}"
+    )
+    # Server CPU per request barely moves when other work shares the machine, unlike req/s.
+    print(
+        f"CPU cost ratio (bare CPU/request / pulse CPU/request): {median(cpu_ratios):.2f} "
+        "- the req/s ratio to expect when both are CPU-bound on an otherwise idle machine"
+    )
+    print(
+        f"pulse p99 at {n} connections: {p99:.1f} ms"
+        + (" (median of rounds)" if len(ratios) > 1 else "")
+        + f" - target < {TARGET_P99_MS:g} ms: {'met' if p99 < TARGET_P99_MS else 'NOT met'}"
+    )
+    return accepted
+
+
+def check_rows(accepted, stored):
+    """Print stored == accepted per target; True when nothing was lost."""
+    lost = False
+    for name in ("bare", "pulse"):
+        difference = accepted[name] - stored[name]
+        verdict = (
+            "yes"
+            if difference == 0
+            else (f"NO: {difference} lost" if difference > 0 else f"NO: {-difference} extra rows")
+        )
+        lost = lost or difference > 0
+        print(f"stored == accepted ({name}): {stored[name]} == {accepted[name]}: {verdict}")
+    print("zero lost" if not lost else "ROWS LOST")
+    return not lost
+
+
+def parse_args(argv=None):
+    """The command line: load shape and gunicorn worker setup."""
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.submit", description=__doc__.split("\n\n")[0]
+    )
+    parser.add_argument("--connections", type=int, default=16, help="concurrent connections")
+    parser.add_argument("--requests", type=int, default=4000, help="POSTs per target per round")
+    parser.add_argument("--seconds", type=float, default=30, help="time cap per target per round")
+    parser.add_argument("--warmup", type=int, default=400, help="unmeasured POSTs per target")
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="measured rounds, alternating which target goes first"
+    )
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per target")
+    parser.add_argument(
+        "--worker-class",
+        default="gthread",
+        choices=("gthread", "sync"),
+        help="gunicorn worker class",
+    )
+    parser.add_argument("--threads", type=int, default=4, help="threads per gthread worker")
+    return parser.parse_args(argv)
+
+
+def main(argv=None):
+    """Run the benchmark; returns the exit status."""
+    args = parse_args(argv)
+    machine_context(args)
+    with tempfile.TemporaryDirectory(prefix="pulse-bench-") as tmp:
+        workdir = Path(tmp)
+        pulse_db, bare_db = workdir / "pulse.db", workdir / "bare.db"
+        from benchmarks.bare_app import count_rows, init_db
+
+        prepare_pulse_db(pulse_db)
+        init_db(str(bare_db))
+        config = {
+            "SECRET_KEY": SECRET_KEY,
+            "DATABASE": str(pulse_db),
+            "MIN_FILL_SECONDS": 0,
+            "RATE_LIMIT_COUNT": 10**9,
+        }
+        specs = {
+            "pulse": f"app:create_app({config!r})",
+            "bare": f"benchmarks.bare_app:create_app({str(bare_db)!r})",
+        }
+        servers = {}
+        try:
+            for name, spec in specs.items():
+                servers[name] = start_server(name, spec, args, workdir)
+            accepted = asyncio.run(bench(servers, args))
+        except ServerError as e:
+            print(f"server failure: {e}", file=sys.stderr)
+            return 1
+        finally:
+            died = [s.name for s in servers.values() if s.process.poll() is not None]
+            for server in servers.values():
+                stop_server(server)
+        for server in servers.values():
+            problems = tail(server.log)
+            if problems:
+                print(f"  {server.name} gunicorn log (warnings and errors):\n{problems}")
+        stored = {"pulse": count_pulse_rows(pulse_db), "bare": count_rows(str(bare_db))}
+        kept = check_rows(accepted, stored)
+        if died:
+            print(f"server failure: {', '.join(died)} stopped during the run", file=sys.stderr)
+        return 0 if kept and not died else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,158 @@
+"""Readable names and keywords for themes, from the themes' own comments.
+
+A class-based TF-IDF over 1-3-word phrases: a phrase scores highly for a theme when many of
+the theme's comments use it (tf, a share of the theme) and few comments elsewhere do (idf).
+Phrases are matched by their stems, so "bin" and "bins" count together, and shown in the
+surface form the comments used most.
+"""
+
+from collections import Counter, defaultdict
+from itertools import count
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator
+
+from analysis.text import is_stop_phrase, phrases, stem
+
+__all__ = ["ThemeLabeller"]
+
+_MAX_LABEL_WORDS = 5
+
+
+class ThemeLabeller(BaseEstimator):
+    """Name themes with class-based TF-IDF over surface phrases; names are unique.
+
+    :param phrase_preference: when the best candidate is one word, a phrase containing it
+        names the theme instead if it scores at least this share of the word's score
+        (0.25 read best on CLINC150; 0.1 let in odd fragments such as "phone anymore").
+    """
+
+    def __init__(self, max_ngram=3, n_keywords=8, phrase_preference=0.25):
+        self.max_ngram = max_ngram
+        self.n_keywords = n_keywords
+        self.phrase_preference = phrase_preference
+
+    def fit(self, texts, labels, sample_weight=None):
+        """Learn ``names_`` and ``keywords_`` (one per theme id 0..max(labels))."""
+        labels = np.asarray(labels, dtype=int)
+        weight = np.ones(len(labels)) if sample_weight is None else np.asarray(sample_weight)
+        n_themes = int(labels.max()) + 1 if len(labels) else 0
+        scores, counts, sizes = self._score(texts, labels, weight, n_themes)
+        ranked = [self._rank(scores[c], counts[c], sizes[c]) for c in range(n_themes)]
+        self.keywords_ = [self._keywords(r) for r in ranked]
+        self.names_ = self._unique([self._name(r) for r in ranked], ranked, sizes)
+        return self
+
+    def _score(self, texts, labels, weight, n_themes):
+        """Return dense c-TF-IDF scores, phrase counts per theme and theme sizes."""
+        self.vocabulary_ = {}  # stem key -> column
+        surfaces = defaultdict(Counter)
+        rows, cols, vals = [], [], []
+        for text, label, w in zip(texts, labels, weight, strict=True):
+            seen = set()
+            for gram in phrases(text, self.max_ngram):
+                key = tuple(stem(word) for word in gram)
+                column = self.vocabulary_.setdefault(key, len(self.vocabulary_))
+                surfaces[column][" ".join(gram)] += w
+                seen.add(column)
+            # Each comment counts a phrase once: one long comment should not name a theme.
+            for column in seen:
+                rows.append(label if label >= 0 else n_themes)
+                cols.append(column)
+                vals.append(w)
+        # The surface form the comments used most; ties go to the alphabetically first.
+        self.surface_ = [
+            min(surfaces[c].items(), key=lambda item: (-item[1], item[0]))[0]
+            for c in range(len(self.vocabulary_))
+        ]
+        shape = (n_themes + 1, len(self.vocabulary_))  # the last row holds the no-theme -1s
+        counts = sp.csr_matrix((vals, (rows, cols)), shape=shape).toarray()
+        sizes = np.bincount(np.where(labels >= 0, labels, n_themes), weights=weight,
+                            minlength=n_themes + 1)
+        document_frequency = counts.sum(axis=0)
+        idf = np.log1p(weight.sum() / np.maximum(document_frequency, 1e-12))
+        tf = counts[:n_themes] / np.maximum(sizes[:n_themes, None], 1e-12)
+        return tf * idf, counts[:n_themes], sizes[:n_themes]
+
+    def _rank(self, scores, counts, size):
+        """Columns worth naming the theme, best first.
+
+        A phrase from a single comment of a larger theme says more about that comment than
+        about the theme, so it comes only after the phrases that recur.
+        """
+        present = np.flatnonzero(counts > 0)
+        recurring = counts[present] >= 2 if size >= 2 else np.ones(len(present), bool)
+        order = np.lexsort((present, -scores[present], ~recurring))
+        return [(int(present[i]), float(scores[present[i]])) for i in order]
+
+    def _keywords(self, ranked):
+        """Top phrases, where a phrase replaces the single words it is made of."""
+        chosen = []
+        for column, _ in ranked:
+            surface = self.surface_[column]
+            words = set(surface.split())
+            if any(words <= set(kept.split()) for kept in chosen):
+                continue  # "parking" adds nothing once "parking permit" is listed
+            parts = [i for i, kept in enumerate(chosen) if " " not in kept and kept in words]
+            if parts:  # "parking", "permit", then "parking permit": keep only the phrase
+                chosen[parts[0]] = surface
+                chosen = [kept for i, kept in enumerate(chosen) if i not in parts[1:]]
+            else:
+                chosen.append(surface)
+            if len(chosen) == self.n_keywords:
+                break
+        return chosen
+
+    def _name(self, ranked):
+        """The top phrase; when the top is one word, a phrase built on it; else two words.
+
+        A phrase joining the two best words ("time zone" for "time" and "zone") reads better
+        than either; failing that, a phrase holding the best word that scores at least
+        ``phrase_preference`` of it ("add this song" for "song").
+        """
+        if not ranked:
+            return ""
+        top_column, top_score = ranked[0]
+        top = self.surface_[top_column]
+        if " " in top:
+            return top
+        second = next((self.surface_[c] for c, _ in ranked[1:]
+                       if " " not in self.surface_[c]), None)
+        phrases = [(self.surface_[c].split(), score) for c, score in ranked[1:]
+                   if " " in self.surface_[c]]
+        if second is not None:
+            for words, _ in phrases:
+                if top in words and second in words:
+                    return " ".join(words)
+        for words, score in phrases:
+            if score >= self.phrase_preference * top_score and top in words:
+                return " ".join(words)
+        return f"{top}, {second}" if second else top
+
+    def _unique(self, names, ranked, sizes):
+        """Make names unique: the largest theme keeps a shared name, others gain a word."""
+        taken = set()
+        out = list(names)
+        for c in sorted(range(len(names)), key=lambda c: (-sizes[c], c)):
+            name = names[c]
+            if name in taken or not name:
+                name = self._distinguish(name, ranked[c], taken)
+            taken.add(name)
+            out[c] = name
+        return out
+
+    def _distinguish(self, name, ranked, taken):
+        used = set(name.replace(",", " ").split())
+        for column, _ in ranked:
+            extra = self.surface_[column]
+            if set(extra.split()) <= used or is_stop_phrase(extra.split()):
+                continue
+            candidate = f"{name}, {extra}" if name else extra
+            if len(candidate.replace(",", " ").split()) > _MAX_LABEL_WORDS:
+                candidate = extra
+            if candidate not in taken:
+                return candidate
+        # Nothing left to tell them apart: number the repeats.
+        base = name or "other comments"
+        return next(f"{base} ({n})" for n in count(2) if f"{base} ({n})" not in taken)

@@ -1,0 +1,110 @@
+"""Does a theme keep its id from week to week? Measured on CLINC150 split into four 'weeks'.
+
+All in-scope CLINC150 rows (150 intents) are shuffled into 4 weeks. Week 1's themes get new
+ids; each later week is themed with the previous week's themes as prior, exactly as the
+weekly run does. For every id present in two consecutive weeks we check whether its
+majority intent is the same. Target: >= 0.90.
+
+    .venv/bin/python -m benchmarks.tracking [--seed 0] [--n-themes 150]
+"""
+
+import argparse
+import json
+import os
+import random
+import time
+from collections import Counter
+from pathlib import Path
+
+WEEKS = 4
+
+
+def data_folder():
+    """../shared/data, or PULSE_SHARED_DATA."""
+    default = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+    return Path(os.environ.get("PULSE_SHARED_DATA", default))
+
+
+def load_rows():
+    """[(text, intent)] of every in-scope row, or None when the data is absent."""
+    path = data_folder() / "clinc150" / "data_full.json"
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [tuple(row) for split in ("train", "val", "test") for row in data[split]]
+
+
+def run(rows, seed, n_themes):
+    """Theme each week with tracking; returns per-transition stability and theme counts."""
+    from analysis.tracking import track_themes
+
+    rng = random.Random(seed)
+    rows = rows[:]
+    rng.shuffle(rows)
+    weeks = [rows[i::WEEKS] for i in range(WEEKS)]
+    next_id = 0
+    prior = {}
+    history = []  # per week: {stable id: Counter of intents}
+    for week in weeks:
+        texts = [text for text, _ in week]
+        tracked = track_themes(texts, prior, n_themes=n_themes, random_state=seed)
+        stable = {}
+        for theme in tracked.themes:
+            previous = tracked.continues.get(theme.id)
+            if previous is None:
+                previous, next_id = next_id, next_id + 1
+            stable[theme.id] = previous
+        intents, members = {}, {}
+        for (text, intent), label in zip(week, tracked.labels, strict=True):
+            if label == -1:
+                continue
+            sid = stable[label]
+            intents.setdefault(sid, Counter())[intent] += 1
+            members.setdefault(sid, []).append(text)
+        history.append(intents)
+        prior = members
+    results = []
+    for before, after in zip(history, history[1:], strict=False):
+        shared = set(before) & set(after)
+        same = sum(
+            1
+            for sid in shared
+            if before[sid].most_common(1)[0][0] == after[sid].most_common(1)[0][0]
+        )
+        results.append((len(shared), same, len(before), len(after)))
+    return results
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--n-themes", type=int, default=None, help="default: chosen from the data")
+    args = parser.parse_args()
+    rows = load_rows()
+    if rows is None:
+        print(f"Skipped: no CLINC150 data under {data_folder()}")
+        return
+    started = time.perf_counter()
+    results = run(rows, args.seed, args.n_themes)
+    print(
+        f"CLINC150, {len(rows):,} rows in {WEEKS} weeks of ~{len(rows) // WEEKS:,}; "
+        f"n_themes={args.n_themes or 'auto'}; seed {args.seed}"
+    )
+    kept_total = same_total = 0
+    for week, (kept, same, before, after) in enumerate(results, start=2):
+        kept_total += kept
+        same_total += same
+        print(
+            f"  week {week - 1} -> {week}: {before} -> {after} themes, {kept} ids carried on, "
+            f"{same} with the same majority intent ({same / max(kept, 1):.3f})"
+        )
+    print(
+        f"Identity stability: {same_total / max(kept_total, 1):.3f} "
+        f"({same_total}/{kept_total}); target >= 0.90; {time.perf_counter() - started:.0f}s"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -55,6 +55,9 @@ bench: install assets
 	$(PY) -m benchmarks.submit
 	$(PY) -m benchmarks.quality
 	$(PY) -m benchmarks.speed
+	$(PY) -m benchmarks.tracking
+	$(PY) -m benchmarks.weekly
+	$(PY) -m benchmarks.digest
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -61,6 +61,7 @@ class ThemeLabeller(BaseEstimator):
                 rows.append(label if label >= 0 else n_themes)
                 cols.append(column)
                 vals.append(w)
+        self.keys_ = list(self.vocabulary_)  # column -> stem key
         # The surface form the comments used most; ties go to the alphabetically first.
         self.surface_ = [
             min(surfaces[c].items(), key=lambda item: (-item[1], item[0]))[0]
@@ -117,18 +118,18 @@ class ThemeLabeller(BaseEstimator):
         top = self.surface_[top_column]
         if " " in top:
             return top
-        second = next((self.surface_[c] for c, _ in ranked[1:]
-                       if " " not in self.surface_[c]), None)
-        phrases = [(self.surface_[c].split(), score) for c, score in ranked[1:]
-                   if " " in self.surface_[c]]
+        # Compare stems, so "calling" in a phrase counts as the word "call".
+        keys = self.keys_
+        second = next((c for c, _ in ranked[1:] if len(keys[c]) == 1), None)
+        phrases = [(c, score) for c, score in ranked[1:] if len(keys[c]) > 1]
         if second is not None:
-            for words, _ in phrases:
-                if top in words and second in words:
-                    return " ".join(words)
-        for words, score in phrases:
-            if score >= self.phrase_preference * top_score and top in words:
-                return " ".join(words)
-        return f"{top}, {second}" if second else top
+            for column, _ in phrases:
+                if keys[top_column][0] in keys[column] and keys[second][0] in keys[column]:
+                    return self.surface_[column]
+        for column, score in phrases:
+            if score >= self.phrase_preference * top_score and keys[top_column][0] in keys[column]:
+                return self.surface_[column]
+        return f"{top}, {self.surface_[second]}" if second is not None else top
 
     def _unique(self, names, ranked, sizes):
         """Make names unique: the largest theme keeps a shared name, others gain a word."""
@@ -143,6 +144,8 @@ class ThemeLabeller(BaseEstimator):
         return out
 
     def _distinguish(self, name, ranked, taken):
+        if not name and "other comments" not in taken:
+            return "other comments"  # nothing but stop words and numbers to go on
         used = set(name.replace(",", " ").split())
         for column, _ in ranked:
             extra = self.surface_[column]

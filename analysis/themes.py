@@ -65,8 +65,11 @@ def find_themes(
 class ThemeModel(BaseEstimator):
     """The fitted chain behind a ThemeResult: ``transform``/``predict`` new comments.
 
-    ``fit(texts, init_centres=...)`` warm-starts the clusterer, for example from an earlier
-    fit's ``centres_`` after ``transform``-ing through the same fitted steps.
+    ``transform`` puts comments in the space of ``centres_``. With ``warm_start=True``, a
+    further ``fit`` keeps the fitted vocabulary and LSA space and starts k-means from the
+    current ``centres_``: theme i of the new fit grew from theme ``previous_ids_[i]`` of the
+    last one, which is how a weekly run can keep theme identity. New themes appear only on
+    a cold fit, so such a run would still refit from scratch from time to time.
     """
 
     def __init__(
@@ -78,6 +81,7 @@ class ThemeModel(BaseEstimator):
         labeller=None,
         n_examples=5,
         max_fit_samples=10_000,
+        warm_start=False,
         random_state=None,
     ):
         self.n_themes = n_themes
@@ -87,14 +91,15 @@ class ThemeModel(BaseEstimator):
         self.labeller = labeller
         self.n_examples = n_examples
         self.max_fit_samples = max_fit_samples
+        self.warm_start = warm_start
         self.random_state = random_state
 
-    def fit(self, texts, y=None, init_centres=None):
+    def fit(self, texts, y=None):
         """Find themes in ``texts``; sets labels_, themes_, centres_ and pipeline_."""
         with one_blas_thread():
-            return self._fit(texts, init_centres)
+            return self._fit(texts)
 
-    def _fit(self, texts, init_centres):
+    def _fit(self, texts):
         texts = ["" if t is None else str(t) for t in texts]
         rng = check_random_state(self.random_state)
         # One row per distinct wording; comments with no words at all fit no theme.
@@ -107,10 +112,14 @@ class ThemeModel(BaseEstimator):
                     first[key] = len(firsts)
                     firsts.append(i)
                 index[i] = first[key]
+        warm = (self.warm_start and getattr(self, "pipeline_", None) is not None
+                and len(self.centres_) > 0)
         self.labels_ = np.full(len(texts), -1)
         self.themes_ = []
+        self.previous_ids_ = [] if warm else None
         if not firsts:
-            self.pipeline_, self.centres_ = None, np.zeros((0, 0), dtype=np.float32)
+            if not warm:  # a warm model keeps its space and centres for the next fit
+                self.pipeline_, self.centres_ = None, np.zeros((0, 0), dtype=np.float32)
             return self
         firsts = np.asarray(firsts)
         # The steps read the tokens (so no comment is tokenised twice); the labeller reads
@@ -119,26 +128,36 @@ class ThemeModel(BaseEstimator):
         unique_texts = [texts[i] for i in firsts]
         weight = np.bincount(index[index >= 0], minlength=len(firsts)).astype(float)
 
-        sample = self._sample(weight, rng)
-        self.pipeline_ = self._build(rng)
-        vectors = self.pipeline_[:-1].fit_transform([keys[i] for i in sample])
-        clusterer = self.pipeline_[-1]
-        clusterer.fit(vectors, sample_weight=weight[sample], init_centres=init_centres)
+        sample, sample_weight = self._sample(index, weight, rng)
+        if warm:
+            vectors = self.pipeline_[:-1].transform([keys[i] for i in sample])
+            clusterer = self.pipeline_[-1]
+            clusterer.fit(vectors, sample_weight=sample_weight, init_centres=self.centres_)
+            self.previous_ids_ = clusterer.init_index_.tolist()
+        else:
+            self.pipeline_ = self._build(rng)
+            vectors = self.pipeline_[:-1].fit_transform([keys[i] for i in sample])
+            clusterer = self.pipeline_[-1]
+            clusterer.fit(vectors, sample_weight=sample_weight)
         self.centres_ = clusterer.centres_
 
         unique_labels, closeness = self._assign(keys, sample, vectors)
         self.labels_ = np.where(index >= 0, unique_labels[np.maximum(index, 0)], -1)
-        self.themes_ = self._themes(unique_texts, sample, weight, firsts,
+        self.themes_ = self._themes(unique_texts, sample, sample_weight, weight, firsts,
                                     unique_labels, closeness)
         return self
 
-    def _sample(self, weight, rng):
-        """Indexes of the distinct comments to fit on: all of them, or a weighted sample."""
+    def _sample(self, index, weight, rng):
+        """Distinct comments to fit on, with their weights: all, or those in a sample.
+
+        Past ``max_fit_samples`` distinct wordings, a plain random sample of that many
+        comments is drawn, so a wording's weight is how often the sample holds it.
+        """
         if self.max_fit_samples is None or len(weight) <= self.max_fit_samples:
-            return np.arange(len(weight))
-        chosen = rng.choice(len(weight), self.max_fit_samples, replace=False,
-                            p=weight / weight.sum())
-        return np.sort(chosen)
+            return np.arange(len(weight)), weight
+        rows = rng.choice(np.flatnonzero(index >= 0), self.max_fit_samples, replace=False)
+        sample, counts = np.unique(index[rows], return_counts=True)
+        return sample, counts.astype(float)
 
     def _build(self, rng):
         """Fresh copies of the steps, all seeded from this model's random_state."""
@@ -178,9 +197,9 @@ class ThemeModel(BaseEstimator):
             return np.zeros(len(labels))
         return np.where(labels >= 0, similarity[np.arange(len(labels)), labels], -np.inf)
 
-    def _themes(self, unique_texts, sample, weight, firsts, labels, closeness):
+    def _themes(self, unique_texts, sample, sample_weight, weight, firsts, labels, closeness):
         labeller = clone(self.labeller) if self.labeller is not None else ThemeLabeller()
-        labeller.fit([unique_texts[i] for i in sample], labels[sample], weight[sample])
+        labeller.fit([unique_texts[i] for i in sample], labels[sample], sample_weight)
         sizes = np.bincount(labels[labels >= 0], weights=weight[labels >= 0],
                             minlength=len(self.centres_)).astype(int)
         themes = []

@@ -25,9 +25,10 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+from analysis.cluster import ThemeClusterer
 from analysis.labels import ThemeLabeller
 from analysis.text import stem_tokens
-from analysis.themes import Theme, find_themes
+from analysis.themes import Theme, ThemeModel, ThemeResult, find_themes
 
 # A fresh theme is new when no single old theme gets this share of its comments' votes
 # (comments far from every old centre do not vote).
@@ -37,6 +38,9 @@ MIN_SIMILARITY = 0.2
 # An old theme with fewer comments than this this week has faded.
 MIN_CONTINUING = 3
 N_EXAMPLES = 5
+# A service's week is read by people: past this many themes a digest stops being readable,
+# and choosing among fewer candidates is what keeps a 100k-response week within a minute.
+MAX_THEMES = 60
 
 
 @dataclass
@@ -61,7 +65,7 @@ def track_themes(
     prior maps last week's theme ids to their member texts.
     """
     texts = list(texts)
-    fresh = find_themes(texts, n_themes=n_themes, random_state=random_state)
+    fresh = _fresh_themes(texts, n_themes, random_state)
     prior_ids = sorted(p for p in prior if prior[p])
     if not prior_ids or not fresh.themes:
         continues = {theme.id: None for theme in fresh.themes}
@@ -92,6 +96,16 @@ def track_themes(
         if 0 < counts[anchor] < MIN_CONTINUING:
             keys[keys == anchor] = -1
     return _result(texts, keys, prior_ids, space)
+
+
+def _fresh_themes(texts, n_themes, random_state):
+    """find_themes, with the automatic choice capped at MAX_THEMES for a weekly digest."""
+    if n_themes is not None:
+        return find_themes(texts, n_themes=n_themes, random_state=random_state)
+    model = ThemeModel(
+        clusterer=ThemeClusterer(max_clusters=MAX_THEMES), random_state=random_state
+    ).fit(texts)
+    return ThemeResult(labels=model.labels_.tolist(), themes=model.themes_, model=model)
 
 
 def _result(texts, keys, prior_ids, space):

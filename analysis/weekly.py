@@ -13,6 +13,8 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from threadpoolctl import threadpool_limits
+
 from analysis.summary import Response, analyse_service_week
 from app.db import connect
 from app.store.analysis import (
@@ -69,9 +71,13 @@ class RunSummary:
 
 def _compute(rows, prior, random_state):
     started = time.perf_counter()
-    result = analyse_service_week(
-        [Response(*row) for row in rows], prior, random_state=random_state
-    )
+    # Services are the unit of parallel work (one per process); threads inside numpy and
+    # scikit-learn would only spin against each other on the same cores. Measured on 2 cores:
+    # one k-means run on 1,000 comments 0.30 s with OpenMP threads, 0.05 s without.
+    with threadpool_limits(limits=1):
+        result = analyse_service_week(
+            [Response(*row) for row in rows], prior, random_state=random_state
+        )
     return result, time.perf_counter() - started
 
 

@@ -33,6 +33,9 @@ def test_normalise_blank_is_empty(text):
 def test_placeholders_and_links_are_not_words():
     text = "Email [email] or ring [phone number], see https://example.gov.uk/page now"
     assert tokenise(text) == ["email", "or", "ring", "see", "now"]
+    # The placeholders analysis/redact.py writes, including the longest.
+    text = "NI [National Insurance number], NHS [NHS number], card [card number] [postcode]"
+    assert tokenise(text) == ["ni", "nhs", "card"]
 
 
 def test_tokenise_keeps_contractions_hyphens_and_welsh_letters():

@@ -1,4 +1,7 @@
-"""Sentiment and theme quality on the shared labelled data: .venv/bin/python -m benchmarks.quality"""
+"""Sentiment and theme quality on the shared labelled data.
+
+    .venv/bin/python -m benchmarks.quality
+"""
 
 from benchmarks import quality_sentiment, quality_themes
 

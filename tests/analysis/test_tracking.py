@@ -23,7 +23,9 @@ PARKING = [
 
 
 def _week(*topics, copies=3):
-    return [f"{text} {n}" if n else text for n in range(copies) for topic in topics for text in topic]
+    return [
+        f"{text} {n}" if n else text for n in range(copies) for topic in topics for text in topic
+    ]
 
 
 def _members(tracked, texts):

@@ -1,0 +1,86 @@
+"""Staff pages in a real browser: sign in, overview and digest, with zero axe violations."""
+
+from datetime import timedelta
+
+import pytest
+
+from analysis.weekly import run_week
+from app.db import connect
+from app.store import NewResponse, add_responses, get_service
+from app.store.users import add_user
+from app.weeks import last_complete_week
+
+Axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe
+
+PASSWORD = "browser staff password"
+COMMENTS = [
+    (1, "The bin was missed again and nobody came back"),
+    (2, "Missed collection two weeks running, bins overflowing"),
+    (5, "The call handler was really helpful and kind"),
+    (4, "Helpful staff on the phone sorted it quickly"),
+]
+
+
+@pytest.fixture(scope="module")
+def staff_data(live_server):
+    """An admin, and an analysed week of feedback for the bins service."""
+    db = connect(live_server.database)
+    try:
+        add_user(db, "admin@browser.example", "Browser Admin", PASSWORD, "admin")
+        service = get_service(db, "bins")
+        week = last_complete_week()
+        start, _ = week.bounds_utc()
+        rows = [
+            NewResponse(
+                service.id,
+                rating,
+                f"{text} ({n})" if n else text,
+                submitted_at=start + timedelta(hours=9 + n),
+            )
+            for n in range(4)
+            for rating, text in COMMENTS
+        ]
+        add_responses(db, rows)
+    finally:
+        db.close()
+    run_week(live_server.database, week, workers=1)
+    return week
+
+
+def _signed_in(open_page):
+    page = open_page()
+    page.goto("/sign-in")
+    page.fill("#email", "admin@browser.example")
+    page.fill("#password", PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/dashboard")
+    return page
+
+
+def _no_violations(page):
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.browser
+def test_sign_in_page_is_accessible(open_page, staff_data):
+    page = open_page()
+    page.goto("/sign-in")
+    _no_violations(page)
+    page.get_by_role("button", name="Sign in").click()
+    assert page.locator(".govuk-error-summary").is_visible()
+    _no_violations(page)
+
+
+@pytest.mark.browser
+def test_overview_and_digest_are_accessible(open_page, staff_data):
+    page = _signed_in(open_page)
+    assert page.locator("h1").inner_text().startswith("Services")
+    _no_violations(page)
+    page.get_by_role("link", name="Report a missed bin collection").click()
+    page.wait_for_url(f"**/services/bins/weeks/{staff_data}")
+    assert page.locator("h1").inner_text() == "Report a missed bin collection"
+    assert page.locator("figure svg circle").count() == 1
+    _no_violations(page)
+    page.get_by_text("The figures behind the chart").click()
+    assert page.locator(".govuk-details table").is_visible()

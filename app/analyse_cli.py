@@ -7,26 +7,18 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from app.weeks import last_complete_week, parse_week, week_of
-
-
-def _week_option(_ctx, _param, value):
-    if value is None:
-        return None
-    try:
-        return parse_week(value)
-    except ValueError as error:
-        raise click.BadParameter(str(error)) from error
+from app.cli import week_option
+from app.weeks import last_complete_week, week_of
 
 
 @click.command("analyse")
 @click.option(
     "--week",
-    callback=_week_option,
+    callback=week_option,
     help="ISO week, e.g. 2026-W47. Default: the last complete week.",
 )
 @click.option(
-    "--since", callback=_week_option, help="Also analyse every week from this one up to --week."
+    "--since", callback=week_option, help="Also analyse every week from this one up to --week."
 )
 @click.option(
     "--all", "all_weeks", is_flag=True, help="Every week from the first response up to --week."

@@ -5,6 +5,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from app.db import connect, migrate
+from app.weeks import parse_week
 
 
 def open_db():
@@ -12,6 +13,16 @@ def open_db():
     db = connect(current_app.config["DATABASE"])
     migrate(db)
     return db
+
+
+def week_option(_ctx, _param, value):
+    """Click callback: an ISO week such as 2026-W47, with a plain message when it is not one."""
+    if value is None:
+        return None
+    try:
+        return parse_week(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from error
 
 
 @click.command("migrate")

@@ -4,6 +4,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
+from app.cli import week_option
 from app.email_digest import (
     Mailer,
     build_message,
@@ -19,7 +20,7 @@ from app.store.emails import (
     record_digest_failed,
     record_digest_sent,
 )
-from app.weeks import last_complete_week, parse_week
+from app.weeks import last_complete_week
 
 digest = AppGroup(
     "digest",
@@ -30,13 +31,10 @@ digest = AppGroup(
 )
 
 
-def _week_option(_ctx, _param, value):
-    if value is None:
+def _week_option(ctx, param, value):
+    week = week_option(ctx, param, value)
+    if week is None:
         return None
-    try:
-        week = parse_week(value)
-    except ValueError as error:
-        raise click.BadParameter(str(error)) from error
     # A digest of an unfinished week would be marked sent and never sent again complete.
     if week > last_complete_week():
         raise click.BadParameter(f"week {week} has not finished yet: choose an earlier week")

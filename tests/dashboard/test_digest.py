@@ -216,3 +216,16 @@ def test_comments_export_neutralises_formulas(as_user, analysed, db, service):
 
 def test_viewers_cannot_export_comments(as_user, analysed):
     assert as_user("viewer").get(f"/services/bins/weeks/{WEEK}/comments.csv").status_code == 404
+
+
+def test_script_in_comments_is_escaped_on_the_digest(app, db, service, staff, as_user):
+    script = "<script>alert('x')</script> the payment form crashed"
+    _responses(db, service, WEEK, [(1, f"{script} {n}", "online", "error") for n in range(5)])
+    run_week(app.config["DATABASE"], WEEK, workers=1)
+    response = as_user("owner").get(f"/services/bins/weeks/{WEEK}")
+    html = response.get_data(as_text=True)
+    soup = page(response)
+    quotes = [text_of(q) for q in soup.select(".pulse-theme blockquote")]
+    assert any(q.startswith("<script>alert('x')</script>") for q in quotes)  # shown as text
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert" in html

@@ -17,13 +17,13 @@ window (story week 12) so they stay in place whatever the window length:
 import random
 from bisect import bisect
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from itertools import accumulate
 from zoneinfo import ZoneInfo
 
 from app import demo_phrases as phrases
+from app.demo_stories import PROFILES, THEMES, Schedule
 
 __all__ = ["SERVICES", "generate_responses"]
 
@@ -66,199 +66,6 @@ SERVICES = [
     },
 ]
 
-# A weight is either a number or a schedule: (story time, weight) points joined by straight
-# lines and held flat beyond the ends. Story time is the story week plus the day (Monday 0)
-# over seven, so a schedule can change mid-week, as a fix does.
-Schedule = float | tuple[tuple[float, float], ...]
-
-
-@dataclass(frozen=True)
-class _Theme:
-    """What a theme does to a response besides its words."""
-
-    tone: str
-    # Channels the theme can come through, each with a multiplier; None means any channel.
-    channels: dict[str, float] | None = None
-    outcomes: dict[str | None, float] | None = None
-
-
-@dataclass(frozen=True)
-class _Profile:
-    """How one service behaves: volume, timing, channels, outcomes and themes."""
-
-    weekly: int
-    thing: str  # what the person was doing, for English phrasings
-    channels: dict[str, float]
-    outcomes: dict[str | None, float]
-    silent: float  # weight of responses with no theme and no comment
-    themes: dict[str, Schedule]
-    personal: dict[str, float]
-    volume: Schedule = 1.0
-    days: tuple[float, ...] = (1.25, 1.15, 1.1, 1.05, 0.95, 0.6, 0.5)
-
-
-_ONLINE_ONLY = {"online": 1.0}
-
-_THEMES = {
-    "no-confirmation": _Theme("grumble", {"online": 1.0, "phone": 0.1, "post": 0.1}),
-    "mobile": _Theme("grumble", _ONLINE_ONLY),
-    "form-wording": _Theme("mixed"),
-    "quick-easy": _Theme("praise", {"online": 1.0, "phone": 0.3, "face-to-face": 0.3}),
-    "payment-crash": _Theme(
-        "complaint",
-        {"online": 1.0, "phone": 0.05},
-        {"error": 72, "completed": 20, "other": 8},
-    ),
-    "proof-upload": _Theme("complaint", {"online": 1.0, "face-to-face": 0.1}),
-    "visitor-permits": _Theme("mixed"),
-    "call-handler": _Theme("praise", {"phone": 1.0}),
-    "still-not-collected": _Theme("complaint"),
-    "address-lookup": _Theme("grumble", {"online": 1.0, "phone": 0.05}),
-    "phone-wait": _Theme(
-        "complaint",
-        {"phone": 1.0, "online": 0.5, "face-to-face": 0.2, "post": 0.3},
-        {"completed": 50, "other": 40, None: 10},
-    ),
-    "direct-debit": _Theme("mixed"),
-    "discount": _Theme("complaint"),
-    "slow-arrival": _Theme("complaint"),
-    "eligibility": _Theme("complaint", None, {"not-eligible": 90, "other": 10}),
-    "photo-upload": _Theme("complaint", {"online": 1.0, "face-to-face": 0.05}),
-    "staff-help": _Theme("praise", {"face-to-face": 1.0, "phone": 0.6, "online": 0.05}),
-    "slots-full": _Theme(
-        "complaint",
-        {"online": 1.0, "phone": 0.3},
-        {"other": 55, "completed": 35, "error": 10},
-    ),
-    "van-trailer": _Theme("mixed"),
-    "site-staff": _Theme("praise"),
-    "registrar-kindness": _Theme(
-        "praise", {"face-to-face": 1.0, "phone": 0.8, "online": 0.1, "post": 0.3}
-    ),
-    "appointment-wait": _Theme("complaint"),
-    "tell-us-once": _Theme("praise"),
-    "certificates": _Theme("mixed"),
-}
-
-_PROFILES = {
-    "parking-permits": _Profile(
-        weekly=92,
-        thing="permit application",
-        channels={"online": 85, "phone": 9, "face-to-face": 4, "post": 2},
-        outcomes={"completed": 86, "other": 5, "error": 3, None: 6},
-        silent=40,
-        themes={
-            "quick-easy": 42,
-            "proof-upload": 9,
-            "visitor-permits": 9,
-            "no-confirmation": 6,
-            "mobile": 5,
-            # The payment outage: creeping in during week 4, worst in weeks 6-7, fixed on the
-            # Wednesday of week 8, a few stragglers after, nothing from week 10.
-            "payment-crash": (
-                (1, 0.4),
-                (3.9, 0.4),
-                (4.3, 8),
-                (5.5, 40),
-                (6, 55),
-                (7.5, 55),
-                (8.3, 50),
-                (8.4, 5),
-                (9.5, 1),
-                (10, 0),
-            ),
-        },
-        personal={"email": 35, "phone": 30, "card": 20, "postcode": 15},
-        # Failed payments send more people to the survey while the outage lasts.
-        volume=((4, 1.0), (6, 1.25), (8.3, 1.2), (9, 1.0)),
-    ),
-    "missed-bins": _Profile(
-        weekly=140,
-        thing="report",
-        channels={"online": 72, "phone": 26, "face-to-face": 1, "post": 1},
-        outcomes={"completed": 88, "other": 4, "error": 2, None: 6},
-        silent=42,
-        themes={
-            "quick-easy": 38,
-            "still-not-collected": 16,
-            "call-handler": 60,  # only phone calls bring it, and they are about a quarter
-            "address-lookup": 6,
-            "no-confirmation": 6,
-            "mobile": 3,
-        },
-        personal={"postcode": 45, "phone": 30, "email": 25},
-        # Collections run Monday to Friday, so reports cluster early in the week.
-        days=(1.5, 1.35, 1.15, 1.05, 1.0, 0.45, 0.35),
-    ),
-    "council-tax": _Profile(
-        weekly=160,
-        thing="payment",
-        channels={"online": 68, "phone": 24, "face-to-face": 6, "post": 2},
-        outcomes={"completed": 84, "other": 8, "error": 2, None: 6},
-        silent=42,
-        themes={
-            "quick-easy": 40,
-            "phone-wait": 24,
-            "direct-debit": 9,
-            "discount": 7,
-            "no-confirmation": 5,
-            "form-wording": 5,
-            "mobile": 3,
-        },
-        personal={"ni": 30, "email": 25, "phone": 20, "card": 15, "postcode": 10},
-    ),
-    "blue-badge": _Profile(
-        weekly=50,
-        thing="application",
-        channels={"online": 60, "phone": 15, "face-to-face": 17, "post": 8},
-        outcomes={"completed": 78, "not-eligible": 10, "other": 4, "error": 2, None: 6},
-        silent=32,
-        themes={
-            "slow-arrival": ((1, 12), (12, 20)),  # a backlog that slowly grows
-            "form-wording": 9,
-            "photo-upload": 7,
-            "eligibility": 6,
-            "staff-help": 40,
-            "quick-easy": 16,
-            "no-confirmation": 4,
-        },
-        personal={"nhs": 40, "ni": 25, "phone": 20, "email": 15},
-    ),
-    "recycling-booking": _Profile(
-        weekly=75,
-        thing="booking",
-        channels={"online": 90, "phone": 9, "face-to-face": 1},
-        outcomes={"completed": 90, "other": 3, "error": 2, None: 5},
-        silent=42,
-        themes={
-            "quick-easy": 42,
-            "site-staff": 16,
-            "van-trailer": 7,
-            "no-confirmation": 5,
-            "mobile": 5,
-            # New in the last three weeks: the spring clear-out outruns the booking slots.
-            "slots-full": ((9.99, 0), (10.3, 12), (11, 35), (12, 55), (13, 60)),
-        },
-        personal={"email": 45, "phone": 35, "postcode": 20},
-        volume=((9.5, 1.0), (12.5, 1.35)),
-        days=(0.9, 0.85, 0.85, 0.95, 1.2, 1.6, 1.5),
-    ),
-    "register-death": _Profile(
-        weekly=18,
-        thing="appointment",
-        channels={"face-to-face": 70, "phone": 22, "online": 8},
-        outcomes={"completed": 93, "other": 3, None: 4},
-        silent=22,
-        themes={
-            "registrar-kindness": 45,
-            "tell-us-once": 14,
-            "appointment-wait": 8,
-            "certificates": 7,
-        },
-        personal={"nhs": 60, "phone": 25, "email": 15},
-        days=(1.0, 1.0, 1.0, 1.0, 1.0, 0.1, 0.03),
-    ),
-}
 
 _RATINGS = {
     "complaint": {1: 50, 2: 35, 3: 15},
@@ -332,7 +139,7 @@ def _generate(rng: random.Random, weeks: int, last_week_monday: date) -> Iterato
         rows = []
         for service in SERVICES:
             slug = service["slug"]
-            profile = _PROFILES[slug]
+            profile = PROFILES[slug]
             level = _weight_at(profile.volume, story_week + 0.5)
             count = round(profile.weekly * level * rng.uniform(0.88, 1.12))
             rows.extend(_response(rng, slug, monday, story_week) for _ in range(count))
@@ -348,7 +155,7 @@ def _response(rng: random.Random, slug: str, monday: date, story_week: int) -> d
     theme_key = _draw(rng, _theme_table(slug, story_week + day / 7, channel))
     outcome = _draw(rng, _outcome_table(slug, theme_key))
     if theme_key:
-        tone = _THEMES[theme_key].tone
+        tone = THEMES[theme_key].tone
     else:
         # Someone who hit an error or was turned down rarely rates the service well.
         tone = "complaint" if outcome in ("error", "not-eligible") else "silent"
@@ -391,12 +198,12 @@ _OFFICE_HOUR_TABLES = (_table(_OFFICE_HOURS), _table(_SATURDAY_HOURS))
 
 @cache
 def _day_table(slug: str) -> _Table:
-    return _table(_PROFILES[slug].days)
+    return _table(PROFILES[slug].days)
 
 
 @cache
 def _channel_table(slug: str, day: int) -> _Table:
-    channels = _PROFILES[slug].channels
+    channels = PROFILES[slug].channels
     if day < 5:
         return _table(channels)
     allowed = _WEEKEND_CHANNELS[day - 5]
@@ -405,10 +212,10 @@ def _channel_table(slug: str, day: int) -> _Table:
 
 @cache
 def _theme_table(slug: str, when: float, channel: str) -> _Table:
-    profile = _PROFILES[slug]
+    profile = PROFILES[slug]
     weights: dict[str | None, float] = {None: profile.silent}
     for key, schedule in profile.themes.items():
-        allowed = _THEMES[key].channels
+        allowed = THEMES[key].channels
         factor = 1.0 if allowed is None else allowed.get(channel, 0.0)
         weights[key] = _weight_at(schedule, when) * factor
     return _table(weights)
@@ -416,10 +223,10 @@ def _theme_table(slug: str, when: float, channel: str) -> _Table:
 
 @cache
 def _outcome_table(slug: str, theme_key: str | None) -> _Table:
-    theme = _THEMES.get(theme_key)
+    theme = THEMES.get(theme_key)
     if theme and theme.outcomes:
         return _table(theme.outcomes)
-    outcomes = _PROFILES[slug].outcomes
+    outcomes = PROFILES[slug].outcomes
     if theme and theme.tone == "praise":
         # Nobody thanks the staff for an error page or a refusal.
         outcomes = {k: w for k, w in outcomes.items() if k not in ("error", "not-eligible")}
@@ -428,7 +235,7 @@ def _outcome_table(slug: str, theme_key: str | None) -> _Table:
 
 @cache
 def _personal_table(slug: str) -> _Table:
-    return _table(_PROFILES[slug].personal)
+    return _table(PROFILES[slug].personal)
 
 
 def _weight_at(schedule: Schedule, when: float) -> float:
@@ -472,7 +279,7 @@ def _comment(rng: random.Random, slug: str, theme_key: str, tone: str, language:
         parts.insert(0, rng.choice(openers[mood]))
     if rng.random() < closer_chance:
         parts.append(rng.choice(closers[mood]))
-    text = " ".join(parts).replace("{thing}", _PROFILES[slug].thing)
+    text = " ".join(parts).replace("{thing}", PROFILES[slug].thing)
     # People type casually: a lower-case start here, a missing full stop there.
     if rng.random() < 0.06:
         text = text[0].lower() + text[1:]

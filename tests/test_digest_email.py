@@ -20,6 +20,7 @@ from app.store.emails import digest_email_records
 from app.store.users import add_user, set_user_active
 from app.weeks import last_complete_week, parse_week
 from tests.conftest import PASSWORD
+from tests.samples import PARKING, PHONES
 
 WEEK = parse_week("2026-W40")
 LINK = "http://127.0.0.1:5000/services/bins/weeks/2026-W40"
@@ -27,19 +28,6 @@ SCRIPT = "<script>alert(1)</script> the form kept crashing"
 # 4 very satisfied + 2 satisfied of 10: 60%. Last week 2 of 5: 40%.
 RATINGS = [5, 5, 5, 5, 4, 4, 3, 2, 2, 1]
 LAST_WEEK_RATINGS = [5, 4, 2, 2, 1]
-
-PARKING = [
-    "The payment page crashed when I tried to pay for my permit",
-    "Payment page kept crashing at the card details step",
-    "Could not pay, the payment page crashed twice",
-    "The payment screen crashed and I was charged twice",
-]
-PHONES = [
-    "On hold for forty minutes before anyone answered the phone",
-    "Waited on hold for an hour and then got cut off",
-    "The phone line kept me on hold for ages",
-    "Nobody answers the phone, I was on hold for 50 minutes",
-]
 
 
 class Inbox:

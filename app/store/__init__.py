@@ -4,9 +4,7 @@ from app.store.responses import (
     NewResponse,
     add_response,
     add_responses,
-    count_responses,
     ref_used,
-    responses_for_service,
 )
 from app.store.services import (
     Service,
@@ -30,13 +28,11 @@ __all__ = [
     "add_response",
     "add_responses",
     "add_service",
-    "count_responses",
     "count_spam",
     "get_service",
     "list_services",
     "record_hit",
     "ref_used",
-    "responses_for_service",
     "set_service_active",
     "spam_totals",
     "write_transaction",

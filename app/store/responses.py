@@ -121,21 +121,3 @@ def ref_used(db, service_id, ref):
         "SELECT 1 FROM responses WHERE service_id = ? AND ref = ?", [service_id, ref]
     ).fetchone()
     return found is not None
-
-
-def count_responses(db, service_id=None):
-    """How many responses are stored, for one service or all."""
-    if service_id is None:
-        return db.execute("SELECT count(*) FROM responses").fetchone()[0]
-    return db.execute(
-        "SELECT count(*) FROM responses WHERE service_id = ?", [service_id]
-    ).fetchone()[0]
-
-
-def responses_for_service(db, service_id):
-    """Every stored response for a service, oldest first, as dicts."""
-    return list(
-        db.query(
-            "SELECT * FROM responses WHERE service_id = ? ORDER BY submitted_at, id", [service_id]
-        )
-    )

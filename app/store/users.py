@@ -147,14 +147,6 @@ def set_user_services(db, user_id, service_ids):
             )
 
 
-def update_user(db, user_id, name, role):
-    """Change a user's name and role."""
-    if role not in ROLES:
-        raise UserError(f"Role must be one of: {', '.join(ROLES)}")
-    with write_transaction(db):
-        db.execute(
-            "UPDATE users SET name = ?, role = ? WHERE id = ?", [name.strip(), role, user_id]
-        )
 
 
 def authenticate(db, email, password, now=None):

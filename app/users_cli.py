@@ -1,4 +1,4 @@
-"""flask users: add staff accounts, list them, and disable or enable them."""
+"""flask users: add staff accounts, list them, set passwords, and disable or enable them."""
 
 import sys
 
@@ -16,6 +16,7 @@ from app.store.users import (
     get_user_by_email,
     list_users,
     locked_users,
+    set_password,
     set_user_active,
 )
 
@@ -68,12 +69,7 @@ def add_command(email, role, name, slugs, password_stdin):
         raise click.UsageError("--name is required with --password-stdin")
     if name is None:
         name = click.prompt("Full name")
-    if password_stdin:
-        password = sys.stdin.readline()
-    else:
-        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    # The sign-in form strips its fields the same way, so the two always agree.
-    password = clean_text(password)
+    password = _read_password(password_stdin)
     try:
         check_password_rules(password)
         user = add_user(db, email, name, password, role, service_ids)
@@ -141,3 +137,36 @@ def enable_command(email):
     except UserError as error:
         raise click.UsageError(str(error)) from error
     click.echo(f"Enabled {email.strip()}; any lock-out is lifted.")
+
+
+@users.command("set-password")
+@click.argument("email")
+@click.option(
+    "--password-stdin",
+    is_flag=True,
+    help="Read the new password from one line of standard input instead of asking.",
+)
+def set_password_command(email, password_stdin):
+    """Give EMAIL a new password (12 or more characters); this also lifts any lock-out."""
+    from app.cli import open_db
+
+    db = open_db()
+    user = get_user_by_email(db, email.strip())
+    if user is None:
+        raise click.UsageError(f"There is no user with the email {email.strip()}")
+    password = _read_password(password_stdin)
+    try:
+        set_password(db, user.id, password)
+    except UserError as error:
+        raise click.UsageError(str(error)) from error
+    click.echo(f"Set a new password for {user.email}.")
+
+
+def _read_password(from_stdin):
+    """A password from standard input or a hidden, confirmed prompt, cleaned like sign-in's."""
+    if from_stdin:
+        password = sys.stdin.readline()
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    # The sign-in form strips its fields the same way, so the two always agree.
+    return clean_text(password)

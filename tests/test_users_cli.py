@@ -225,3 +225,30 @@ def test_disable_or_enable_an_unknown_email(runner, command):
     result = runner.invoke(args=["users", command, "nobody@example.gov.uk"])
     assert result.exit_code == 2
     assert "There is no user with the email nobody@example.gov.uk" in result.output
+
+
+def test_set_password_replaces_it_and_lifts_a_lock_out(runner, db, staff):
+    from app.store.users import authenticate
+
+    for _ in range(5):
+        authenticate(db, "viewer@example.gov.uk", "wrong password")
+    assert authenticate(db, "viewer@example.gov.uk", PASSWORD)[0] == "locked"
+    result = runner.invoke(
+        args=["users", "set-password", "viewer@example.gov.uk", "--password-stdin"],
+        input="a brand new passphrase\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert "Set a new password for viewer@example.gov.uk" in result.output
+    assert authenticate(db, "viewer@example.gov.uk", "a brand new passphrase")[0] == "ok"
+    assert authenticate(db, "viewer@example.gov.uk", PASSWORD)[0] == "bad"
+
+
+def test_set_password_refuses_short_passwords_and_unknown_users(runner, staff):
+    short = runner.invoke(
+        args=["users", "set-password", "viewer@example.gov.uk", "--password-stdin"], input="short\n"
+    )
+    assert short.exit_code == 2 and "at least 12 characters" in short.output
+    unknown = runner.invoke(
+        args=["users", "set-password", "nobody@example.gov.uk", "--password-stdin"], input="x\n"
+    )
+    assert unknown.exit_code == 2 and "no user with the email" in unknown.output

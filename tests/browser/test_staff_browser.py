@@ -68,7 +68,9 @@ def test_sign_in_page_is_accessible(open_page, staff_data):
     page.goto("/sign-in")
     _no_violations(page)
     page.get_by_role("button", name="Sign in").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    # wait_for (not is_visible) waits for the POST's page to arrive.
+    page.locator(".govuk-error-summary").wait_for(state="visible")
+    assert "Enter your email address" in page.locator(".govuk-error-summary").inner_text()
     _no_violations(page)
 
 
@@ -83,4 +85,4 @@ def test_overview_and_digest_are_accessible(open_page, staff_data):
     assert page.locator("figure svg circle").count() == 1
     _no_violations(page)
     page.get_by_text("The figures behind the chart").click()
-    assert page.locator(".govuk-details table").is_visible()
+    page.locator(".govuk-details table").wait_for(state="visible")

@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 
 __all__ = ["Redaction", "redact"]
 
-_PLACEHOLDERS = {
+# What each kind is replaced with; other modules read this to recognise placeholders.
+PLACEHOLDERS = {
     "email": "[email]",
     "card_number": "[card number]",
     "phone": "[phone number]",
@@ -255,7 +256,7 @@ _WITHOUT_DIGITS = str.maketrans("", "", "0123456789")
 def _replace_all(
     text: str, kind: str, pattern: re.Pattern[str], check: _Check, counts: dict[str, int]
 ) -> str:
-    placeholder = _PLACEHOLDERS[kind]
+    placeholder = PLACEHOLDERS[kind]
     found = 0
 
     def replace(match: re.Match[str]) -> str:

@@ -4,15 +4,13 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from analysis.redact import PLACEHOLDERS
 from analysis.sentiment import score_sentiment
 from analysis.tracking import track_themes
 
 MAX_EXAMPLES = 5
 # Placeholders left by redaction carry no meaning for sentiment or themes.
-_PLACEHOLDER = re.compile(
-    r"\[(?:email|phone number|National Insurance number|NHS number|"
-    r"card number|postcode|bank details)\]"
-)
+_PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS.values()))
 
 
 @dataclass(frozen=True)

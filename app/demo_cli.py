@@ -28,7 +28,7 @@ def demo_command(ctx, seed, weeks, reset, analyse):
     """Load demo services and responses (skipped if demo responses are already there)."""
     from app.cli import open_db
     from app.demo import SERVICES, generate_responses
-    from app.services_cli import survey_url
+    from app.survey.links import survey_url
 
     db = open_db()
     existing = db.execute("SELECT count(*) FROM responses WHERE source = 'demo'").fetchone()[0]

@@ -11,7 +11,7 @@ from email.utils import format_datetime, make_msgid, parseaddr
 from flask import current_app
 
 from app.dashboard.digest import build_digest
-from app.services_cli import survey_url
+from app.survey.links import survey_url
 
 MAX_THEMES = 5
 MAX_QUOTES = 2

@@ -53,7 +53,8 @@ def init_app(app):
 
     @app.context_processor
     def language_helpers():
-        if request.endpoint is None or request.endpoint == "static":
+        # Staff pages are English only: no link to a Welsh version they do not have.
+        if request.endpoint in (None, "static") or request.blueprint not in BILINGUAL_BLUEPRINTS:
             return {"current_language": current_language()}
         other, url = switch_language_url()
         return {

@@ -1,16 +1,14 @@
 """flask services: add and list services, and make survey links with QR codes."""
 
 from pathlib import Path
-from urllib.parse import urlencode
 
 import click
 import segno
-from flask import current_app
 from flask.cli import AppGroup
 
 from app.store import ServiceError, add_service, get_service, list_services
 from app.store.responses import CHANNELS, OUTCOMES
-from app.survey.links import REF_PATTERN
+from app.survey.links import REF_PATTERN, survey_url
 
 services = AppGroup("services", help="Manage the services citizens can rate.")
 
@@ -84,10 +82,3 @@ def link_command(slug, channel, outcome, ref, lang, out):
     qr.save(png, scale=10, border=4)
     click.echo(url)
     click.echo(f"QR code: {svg} and {png}")
-
-
-def survey_url(slug, **params):
-    """The full public address of a service's survey, with any link parameters."""
-    base = current_app.config["PUBLIC_URL"].rstrip("/")
-    query = urlencode({k: v for k, v in params.items() if v})
-    return f"{base}/s/{slug}" + (f"?{query}" if query else "")

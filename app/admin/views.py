@@ -19,9 +19,9 @@ from app.admin.forms import (
 )
 from app.auth.access import access
 from app.db import get_db
-from app.services_cli import survey_url
 from app.store.services import ServiceError, add_service, get_service, list_services, update_service
 from app.store.users import UserError, add_user, edit_user, get_user, list_users, locked_users
+from app.survey.links import survey_url
 from app.weeks import LONDON
 
 QR_KINDS = {"png": "image/png", "svg": "image/svg+xml"}

@@ -8,9 +8,9 @@ from app.dashboard import bp
 from app.dashboard.chart import satisfaction_chart
 from app.dashboard.digest import build_digest
 from app.db import get_db
-from app.services_cli import survey_url
 from app.store import list_services
 from app.store.digest import largest_negative_theme, service_weeks
+from app.survey.links import survey_url
 from app.weeks import last_complete_week, parse_week
 
 SORTS = {

@@ -10,11 +10,8 @@ from datetime import UTC, datetime
 from analysis import redact
 from app.store.transaction import write_transaction
 
-RATINGS = (1, 2, 3, 4, 5)
-LANGUAGES = ("en", "cy")
 CHANNELS = ("online", "phone", "face-to-face", "post")
 OUTCOMES = ("completed", "not-eligible", "error", "other")
-SOURCES = ("web", "staff", "api", "demo")
 
 
 @dataclass

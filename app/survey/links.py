@@ -2,6 +2,9 @@
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from flask import current_app
 
 from app.store.responses import CHANNELS, OUTCOMES
 
@@ -31,3 +34,10 @@ def read_link(args):
         outcome=outcome if outcome in OUTCOMES else None,
         ref=ref if ref and REF_PATTERN.match(ref) else None,
     )
+
+
+def survey_url(slug, **params):
+    """The full public address of a service's survey, with any link parameters."""
+    base = current_app.config["PUBLIC_URL"].rstrip("/")
+    query = urlencode({k: v for k, v in params.items() if v})
+    return f"{base}/s/{slug}" + (f"?{query}" if query else "")

@@ -1,11 +1,16 @@
 """English and Welsh: choose the language for each request and offer a link to switch."""
 
-from flask import request, session, url_for
+from flask import g, request, url_for
 from flask_babel import Babel, get_locale
-from werkzeug.exceptions import HTTPException
+
+from app.security import set_private_cookie
 
 LANGUAGES = ("en", "cy")
 LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
+# A citizen's choice of language is remembered in a cookie of its own, so the public pages
+# never need a session.
+COOKIE = "pulse_lang"
+COOKIE_DAYS = 365
 
 
 # Citizens' pages are in English and Welsh; staff pages are in English only.
@@ -13,25 +18,29 @@ BILINGUAL_BLUEPRINTS = {"survey", "pages"}
 
 
 def select_language():
-    """?lang= wins (and is remembered), then the remembered choice, then Accept-Language."""
+    """?lang= wins, then the remembered choice, then Accept-Language.
+
+    Following a link with ?lang= remembers the choice; a form's address carries ?lang= only
+    to say which language the form was shown in, so sending it remembers nothing.
+    """
     if request.blueprint and request.blueprint not in BILINGUAL_BLUEPRINTS:
         return "en"
-    asked = request.args.get("lang") or _form_lang()
+    asked = request.args.get("lang")
+    remembered = request.cookies.get(COOKIE)
     if asked in LANGUAGES:
-        if session.get("lang") != asked:
-            session["lang"] = asked
+        if remembered != asked and request.method == "GET":
+            g.remember_language = asked
         return asked
-    if session.get("lang") in LANGUAGES:
-        return session["lang"]
+    if remembered in LANGUAGES:
+        return remembered
     return request.accept_languages.best_match(LANGUAGES, default="en")
 
 
-def _form_lang():
-    # An error page for an unreadable or oversized body must not trip over the body again.
-    try:
-        return request.form.get("lang")
-    except HTTPException:
-        return None
+def _remember_language(response):
+    language = g.pop("remember_language", None)
+    if language is not None:
+        set_private_cookie(response, COOKIE, language, max_age=COOKIE_DAYS * 24 * 3600)
+    return response
 
 
 def current_language():
@@ -50,6 +59,7 @@ def switch_language_url():
 def init_app(app):
     """Set up Flask-Babel and give templates the language helpers."""
     Babel(app, locale_selector=select_language, default_translation_directories="translations")
+    app.after_request(_remember_language)
 
     @app.context_processor
     def language_helpers():

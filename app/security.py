@@ -5,7 +5,7 @@ import hmac
 import secrets
 from datetime import UTC, datetime
 
-from flask import g, request
+from flask import current_app, g, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 
@@ -22,6 +22,19 @@ def client_id(secret_key):
     key = hashlib.sha256(f"{secret_key}|client|{day}".encode()).digest()
     address = (request.remote_addr or "unknown").encode()
     return hmac.new(key, address, hashlib.sha256).hexdigest()[:32]
+
+
+def set_private_cookie(response, name, value, **options):
+    """Set a cookie that scripts cannot read, that other sites' forms do not get, and that
+    travels only over https wherever the public address is https."""
+    response.set_cookie(
+        name,
+        value,
+        httponly=True,
+        samesite="Lax",
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+        **options,
+    )
 
 
 def _headers(response):

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import html
 import math
 import os
 import platform
@@ -206,14 +207,17 @@ def count_pulse_rows(path):
 
 
 class HiddenInputs(HTMLParser):
-    """Collects the hidden inputs of a page, as a browser would send them back."""
+    """Collects a form's address and hidden inputs, as a browser would send them back."""
 
     def __init__(self):
         super().__init__()
         self.fields = {}
+        self.action = None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        if tag == "form" and attrs.get("method") == "post":
+            self.action = html.unescape(attrs.get("action") or "")
         if tag == "input" and attrs.get("type") == "hidden" and attrs.get("name"):
             self.fields[attrs["name"]] = attrs.get("value") or ""
 
@@ -275,11 +279,12 @@ class Connection:
 
 @dataclass
 class Client:
-    """One virtual citizen: a connection, and for Pulse the form's hidden fields."""
+    """One virtual citizen: a connection, and for Pulse the form's address and hidden fields."""
 
     number: int
     connection: Connection
     hidden: dict = field(default_factory=dict)
+    action: str = ""
     sent: int = 0
 
     def next_form(self):
@@ -293,7 +298,7 @@ class Client:
 
 
 async def open_pulse_client(number, port):
-    """GET the survey for a session cookie and the form's hidden fields (not timed)."""
+    """GET the survey for its form cookie, address and hidden fields (not timed)."""
     connection = Connection(port)
     status, _, content = await connection.request("GET", f"/s/{SLUG}")
     if status != 200:
@@ -301,17 +306,18 @@ async def open_pulse_client(number, port):
     parser = HiddenInputs()
     parser.feed(content.decode("utf-8"))
     missing = {"csrf_token", "started"} - parser.fields.keys()
-    if missing or "session" not in connection.cookies:
-        raise ServerError(f"pulse: the survey page lacks {sorted(missing) or 'a session cookie'}")
-    return Client(number, connection, parser.fields)
+    if missing or not parser.action or "pulse_form" not in connection.cookies:
+        lacking = sorted(missing) or ("a form address" if not parser.action else "a form cookie")
+        raise ServerError(f"pulse: the survey page lacks {lacking}")
+    return Client(number, connection, parser.fields, parser.action)
 
 
 async def pulse_post(client):
     """One survey POST; accepted only as a 302 to the thank-you page."""
     form = {**client.hidden, **client.next_form(), "website": ""}
-    status, headers, _ = await client.connection.request("POST", f"/s/{SLUG}", form)
+    status, headers, _ = await client.connection.request("POST", client.action, form)
     location = headers.get("location", [""])[0]
-    if status == 302 and location.endswith(f"/s/{SLUG}/thanks"):
+    if status == 302 and location.startswith(f"/s/{SLUG}/thanks"):
         return None
     return f"HTTP {status}" + (f" to {location}" if location else "")
 

@@ -15,13 +15,21 @@ def write_transaction(db):
 
     Taking the lock at BEGIN (not at the first write) means a busy database makes us wait
     for the busy timeout instead of failing part-way through a read-then-write.
+    Inside another write_transaction on the same connection, this one simply joins it:
+    the outer one commits or rolls back the lot.
     """
+    if getattr(db, "_writing", False):
+        yield db
+        return
     conn = db.conn
     with _writers:
         conn.execute("BEGIN IMMEDIATE")
+        db._writing = True
         try:
             yield db
         except BaseException:
             conn.rollback()
             raise
+        finally:
+            db._writing = False
         conn.commit()

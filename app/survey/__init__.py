@@ -4,7 +4,9 @@ from flask import Blueprint
 
 bp = Blueprint("survey", __name__)
 
-from app.survey import views  # noqa: E402, F401
+from app.survey import csrf, views  # noqa: E402, F401
+
+bp.after_request(csrf.set_cookie)
 
 
 @bp.before_request

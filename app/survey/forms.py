@@ -1,12 +1,12 @@
 """The survey form: one satisfaction question and an optional comment."""
 
 from flask_babel import lazy_gettext as _l
-from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput
-from wtforms import HiddenField, RadioField, StringField, SubmitField, TextAreaField
+from wtforms import HiddenField, RadioField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, ValidationError
 
 from app.forms import CharacterCount, RadioInput, StrippedForm
+from app.survey.csrf import SurveyCSRF
 
 COMMENT_MAX = 1250
 
@@ -28,7 +28,16 @@ class RatingField(RadioField):
 
 
 class SurveyForm(StrippedForm):
-    """How satisfied were you, and how could we improve?"""
+    """How satisfied were you, and how could we improve?
+
+    Only the answers and the signed start time are fields (with the CSRF token WTForms
+    adds): every field is built and processed again on each submission, so the honeypot
+    and the button are plain HTML in the template and the page's language rides on the
+    form's address.
+    """
+
+    class Meta:
+        csrf_class = SurveyCSRF
 
     rating = RatingField(
         _l("Overall, how satisfied were you with this service today?"),
@@ -50,9 +59,5 @@ class SurveyForm(StrippedForm):
             )
         ],
     )
-    # Left empty by people (it is hidden from sight and from screen readers); robots fill it in.
-    website = StringField(_l("Leave this field empty"))
     # When the form was first shown, signed so it cannot be forged; see app/survey/spam.py.
     started = HiddenField()
-    lang = HiddenField()
-    submit = SubmitField(_l("Send feedback"), widget=GovSubmitInput())

@@ -12,6 +12,7 @@ from app.db import get_db
 from app.i18n import current_language
 from app.security import client_id
 from app.store import NewResponse, add_response, count_spam, get_service, record_hit, ref_used
+from app.store.transaction import write_transaction
 from app.survey import bp
 from app.survey.forms import COMMENT_MAX, SurveyForm
 from app.survey.links import read_link
@@ -42,19 +43,13 @@ def survey(slug):
     notice = None
     if request.method == "POST":
         config = current_app.config
-        client = client_id(config["SECRET_KEY"])
-        if record_hit(db, client, config["RATE_LIMIT_WINDOW_SECONDS"]) > config["RATE_LIMIT_COUNT"]:
-            count_spam(db, service.id, "rate_limit")
-            return render_template("errors/429.html"), 429
-        if form.website.data:
+        if request.form.get("website"):
             count_spam(db, service.id, "honeypot")
             return redirect(url_for("survey.thanks", slug=slug))
+        client = client_id(config["SECRET_KEY"])
         valid = form.validate()
-        if "csrf_token" in form.errors:
-            notice = _(
-                "Your session timed out. Your answers are still here: check them and send again."
-            )
-        elif valid:
+        timing = None
+        if valid:
             timing = check_start(
                 form.started.data,
                 config["SECRET_KEY"],
@@ -63,6 +58,14 @@ def survey(slug):
             )
             if timing == "ok":
                 return _store(form, service, link, client)
+        # Not stored: the attempt still counts towards the client's limit.
+        if _over_limit(db, service, client):
+            return render_template("errors/429.html"), 429
+        if "csrf_token" in form.errors:
+            notice = _(
+                "Your session timed out. Your answers are still here: check them and send again."
+            )
+        elif valid:
             if timing != "expired":
                 count_spam(db, service.id, timing)
             notice = _("Please check your answers and send them again.")
@@ -70,15 +73,25 @@ def survey(slug):
                 form.started.data = sign_start(config["SECRET_KEY"])
     else:
         form.started.data = sign_start(current_app.config["SECRET_KEY"])
-    form.lang.data = current_language()
     return render_template(
         "survey/survey.html",
         form=form,
         service=service,
         notice=notice,
-        action=url_for("survey.survey", slug=slug, **link.query()),
+        action=url_for("survey.survey", slug=slug, **link.query(), lang=current_language()),
         comment_max=COMMENT_MAX,
     )
+
+
+def _over_limit(db, service, client):
+    """Count one attempt by this client; True (and counted as spam) once past the limit."""
+    config = current_app.config
+    with write_transaction(db):
+        hits = record_hit(db, client, config["RATE_LIMIT_WINDOW_SECONDS"])
+        if hits <= config["RATE_LIMIT_COUNT"]:
+            return False
+        count_spam(db, service.id, "rate_limit")
+    return True
 
 
 def _store(form, service, link, client):
@@ -92,19 +105,33 @@ def _store(form, service, link, client):
         ref=link.ref,
         source="web",
     )
-    outcome, row = add_response(
-        get_db(),
-        response,
-        client=client,
-        duplicate_window=current_app.config["DUPLICATE_WINDOW_SECONDS"],
-    )
+    db = get_db()
+    # The attempt is counted, checked against the limit and stored in one short transaction.
+    with write_transaction(db):
+        limited = _over_limit(db, service, client)
+        if not limited:
+            outcome, row = add_response(
+                db,
+                response,
+                client=client,
+                duplicate_window=current_app.config["DUPLICATE_WINDOW_SECONDS"],
+            )
+    if limited:
+        return render_template("errors/429.html"), 429
     if outcome == "ref_used":
         return render_template("survey/already.html", service=service), 409
     # Logged without the comment: only what is needed to follow a submission through.
     log.info("survey response %s for %s (rating %s)", outcome, service.slug, row["rating"])
     removed = sum(json.loads(row["redactions"]).values()) if outcome == "stored" else 0
-    # The count rides on the address rather than the session, so a submission writes no cookie.
-    return redirect(url_for("survey.thanks", slug=service.slug, removed=removed or None))
+    # The count rides on the address rather than in a cookie.
+    return redirect(
+        url_for(
+            "survey.thanks",
+            slug=service.slug,
+            removed=removed or None,
+            lang=request.args.get("lang"),
+        )
+    )
 
 
 @bp.route("/s/<slug>/thanks")

@@ -76,7 +76,7 @@ def send(page, language="en"):
 
 def expect_thanks(page, language="en"):
     """The thank-you page, in the given language."""
-    expect(page).to_have_url(re.compile(r"/s/bins/thanks$"))
+    expect(page).to_have_url(re.compile(rf"/s/bins/thanks\?lang={language}$"))
     expect(page.locator("h1")).to_have_text(TEXT[language]["thanks"])
 
 

@@ -101,3 +101,14 @@ def test_rate_limit_client_is_a_rotating_hash_not_the_address(client, service, d
     [hit] = list(db.query("SELECT * FROM client_hits"))
     assert "127.0.0.1" not in hit["client"]
     assert len(hit["client"]) == 32
+
+
+def test_refused_attempts_count_towards_the_limit_too(app, service, db):
+    app.config["RATE_LIMIT_COUNT"] = 3
+    client = app.test_client()
+    for _ in range(3):
+        assert submit(client, comment="no rating given").status_code == 200
+    response = submit(client, rating="4", comment="now with a rating")
+    assert response.status_code == 429
+    assert stored(db) == []
+    assert spam_totals(db, service.id) == {"rate_limit": 1}

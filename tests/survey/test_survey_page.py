@@ -39,7 +39,7 @@ def test_comment_box_has_hint_and_character_count(client, service):
 
 def test_form_keeps_the_link_parameters(client, service):
     soup = page(client.get("/s/bins?channel=phone&outcome=completed&ref=AB-12"))
-    assert soup.form["action"] == "/s/bins?channel=phone&outcome=completed&ref=AB-12"
+    assert soup.form["action"] == "/s/bins?channel=phone&outcome=completed&ref=AB-12&lang=en"
 
 
 def test_unrecognised_link_parameters_are_dropped_not_refused(client, service, db):

@@ -1,0 +1,66 @@
+"""The survey's guard against forms sent from other sites, without a server-side session.
+
+The first survey page a browser sees gives it a random ``pulse_form`` cookie (HttpOnly,
+SameSite=Lax). Each survey form carries a token signed over that cookie and the time the
+form was shown. Another site can make a browser send the cookie but cannot read a token
+to go with it, so a form it sends fails the check (a "signed double-submit cookie").
+
+Staff pages keep Flask-WTF's session-based tokens. The survey does not use the session,
+so a citizen gets no session cookie, and checking a token costs one HMAC instead of
+decoding and re-signing a session on every submission.
+"""
+
+import hashlib
+import hmac
+import secrets
+import time
+
+from flask import current_app, g, request
+from wtforms.csrf.core import CSRF
+from wtforms.validators import ValidationError
+
+from app.security import set_private_cookie
+
+COOKIE = "pulse_form"
+
+
+def browser_key():
+    """This browser's random key from its cookie, or a new one sent with this response."""
+    if "form_key" not in g:
+        key = request.cookies.get(COOKIE, "")
+        if len(key) != 32 or not key.isalnum():
+            key = secrets.token_hex(16)
+            g.new_form_key = key
+        g.form_key = key
+    return g.form_key
+
+
+def _signature(key, issued):
+    secret = hashlib.sha256(f"{current_app.config['SECRET_KEY']}|survey-form".encode()).digest()
+    return hmac.new(secret, f"{key}|{issued}".encode(), hashlib.sha256).hexdigest()
+
+
+class SurveyCSRF(CSRF):
+    """WTForms CSRF whose token is '<issued seconds>.<HMAC of browser key and issue time>'."""
+
+    def generate_csrf_token(self, csrf_token_field):
+        issued = int(time.time())
+        return f"{issued}.{_signature(browser_key(), issued)}"
+
+    def validate_csrf_token(self, form, field):
+        issued, _, signature = (field.data or "").partition(".")
+        if not issued.isdigit() or COOKIE not in request.cookies:
+            raise ValidationError("The form's token is missing.")
+        age = time.time() - int(issued)
+        if not 0 <= age <= current_app.config["WTF_CSRF_TIME_LIMIT"]:
+            raise ValidationError("The form's token has expired.")
+        if not hmac.compare_digest(signature, _signature(browser_key(), issued)):
+            raise ValidationError("The form's token does not match this browser.")
+
+
+def set_cookie(response):
+    """Give the browser the key its form tokens were signed over, if it is new."""
+    key = g.pop("new_form_key", None)
+    if key is not None:
+        set_private_cookie(response, COOKIE, key, path="/s/")
+    return response

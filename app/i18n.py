@@ -1,5 +1,6 @@
 """English and Welsh: choose the language for each request and offer a link to switch."""
 
+from babel import Locale
 from flask import g, request, url_for
 from flask_babel import Babel, get_locale
 
@@ -7,6 +8,8 @@ from app.security import set_private_cookie
 
 LANGUAGES = ("en", "cy")
 LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
+# Parsed once: Flask-Babel would otherwise parse the code (and look on disk) every request.
+_LOCALES = {code: Locale.parse(code) for code in LANGUAGES}
 # A citizen's choice of language is remembered in a cookie of its own, so the public pages
 # never need a session.
 COOKIE = "pulse_lang"
@@ -18,11 +21,17 @@ BILINGUAL_BLUEPRINTS = {"survey", "pages"}
 
 
 def select_language():
-    """?lang= wins, then the remembered choice, then Accept-Language.
+    """The request's Locale: Flask-Babel's locale selector.
+
+    ?lang= wins, then the remembered choice, then Accept-Language.
 
     Following a link with ?lang= remembers the choice; a form's address carries ?lang= only
     to say which language the form was shown in, so sending it remembers nothing.
     """
+    return _LOCALES[_language_code()]
+
+
+def _language_code():
     if request.blueprint and request.blueprint not in BILINGUAL_BLUEPRINTS:
         return "en"
     asked = request.args.get("lang")

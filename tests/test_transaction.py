@@ -1,5 +1,8 @@
 """Write transactions: one lock, one commit, and nested ones join the outer one."""
 
+import multiprocessing
+import threading
+
 import pytest
 
 from app.db import connect
@@ -39,3 +42,41 @@ def test_an_error_inside_rolls_back_everything(db):
     with write_transaction(db):
         add(db, "after")
     assert count(db) == 1
+
+
+def _hold_the_lock(path, locked, release):
+    db = connect(path)
+    with write_transaction(db):
+        add(db, "first")
+        locked.set()
+        release.wait(10)
+    db.close()
+
+
+def test_writers_in_other_processes_queue_instead_of_failing(app):
+    """A writer waits for another process's transaction however long SQLite would poll."""
+    path = app.config["DATABASE"]
+    context = multiprocessing.get_context("fork")
+    locked, release = context.Event(), context.Event()
+    holder = context.Process(target=_hold_the_lock, args=(path, locked, release))
+    holder.start()
+    assert locked.wait(10)
+    db = connect(path)
+    db.execute("PRAGMA busy_timeout = 1")  # SQLite alone would give up after 1 ms
+    waiter = threading.Thread(target=lambda: _write_second(db))
+    waiter.start()
+    waiter.join(0.3)
+    assert waiter.is_alive()  # still queued behind the other process
+    release.set()
+    waiter.join(10)
+    holder.join(10)
+    assert [r["slug"] for r in db.query("SELECT slug FROM services ORDER BY id")] == [
+        "first",
+        "second",
+    ]
+    db.close()
+
+
+def _write_second(db):
+    with write_transaction(db):
+        add(db, "second")

@@ -14,6 +14,7 @@ services' pages is not given away; someone not signed in is sent to sign in.
 from functools import wraps
 
 from flask import abort, g
+from flask.sessions import SecureCookieSessionInterface
 from flask_login import LoginManager, current_user
 
 from app.db import get_db
@@ -63,8 +64,22 @@ def _load_user(user_id):
     return user if user and user.is_active else None
 
 
+class StaffSessions(SecureCookieSessionInterface):
+    """Flask's signed-cookie session, opened only when the browser sent one.
+
+    Only staff have a session (citizens' pages never write one), so a citizen's request
+    skips building the signing serializer that Flask would otherwise make every time.
+    """
+
+    def open_session(self, app, request):
+        if self.get_cookie_name(app) not in request.cookies:
+            return self.session_class()
+        return super().open_session(app, request)
+
+
 def init_app(app):
-    """Set up Flask-Login: sign-in page, message and strong session protection."""
+    """Set up sessions and Flask-Login: sign-in page, message, strong session protection."""
+    app.session_interface = StaffSessions()
     login_manager.init_app(app)
     login_manager.login_view = "auth.sign_in"
     login_manager.login_message = "Sign in to see this page."

@@ -1,12 +1,18 @@
 """Short write transactions that take the write lock up front."""
 
+import fcntl
+import os
 import threading
-from contextlib import contextmanager
+import weakref
+from contextlib import contextmanager, nullcontext
 
-# Threads of one process queue here, woken the moment the writer before them finishes;
-# left to SQLite, a waiting writer sleeps and polls (1, 2, 5 ... 100 ms), which is what made
-# the slowest survey submissions slow.
+# Writers queue here, woken the moment the writer before them finishes: threads of one
+# process on this lock, processes (gunicorn workers, the weekly run) on an flock of a file
+# beside the database. Left to SQLite, a waiting writer sleeps and polls (1, 2, 5 ... 100 ms),
+# which is what made the slowest survey submissions slow.
 _writers = threading.RLock()
+_lock_files = {}  # (process id, database path) -> open lock file
+_paths = weakref.WeakKeyDictionary()  # Database -> its file's path ("" in memory)
 
 
 @contextmanager
@@ -22,7 +28,7 @@ def write_transaction(db):
         yield db
         return
     conn = db.conn
-    with _writers:
+    with _writers, _file_lock(db):
         conn.execute("BEGIN IMMEDIATE")
         db._writing = True
         try:
@@ -33,3 +39,24 @@ def write_transaction(db):
         finally:
             db._writing = False
         conn.commit()
+
+
+def _file_lock(db):
+    if db not in _paths:
+        _paths[db] = db.execute("PRAGMA database_list").fetchone()[2]
+    path = _paths[db]
+    if not path:
+        return nullcontext()
+    key = (os.getpid(), path)  # a forked child must not share its parent's lock
+    if key not in _lock_files:
+        _lock_files[key] = open(f"{path}.lock", "a")  # noqa: SIM115 - kept open for reuse
+    return _flocked(_lock_files[key])
+
+
+@contextmanager
+def _flocked(lock_file):
+    fcntl.flock(lock_file, fcntl.LOCK_EX)
+    try:
+        yield
+    finally:
+        fcntl.flock(lock_file, fcntl.LOCK_UN)

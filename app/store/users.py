@@ -147,8 +147,6 @@ def set_user_services(db, user_id, service_ids):
             )
 
 
-
-
 def authenticate(db, email, password, now=None):
     """('ok', user), ('locked', seconds left), ('disabled', None) or ('bad', None).
 

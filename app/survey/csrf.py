@@ -12,6 +12,7 @@ decoding and re-signing a session on every submission.
 
 import hashlib
 import hmac
+import re
 import secrets
 import time
 
@@ -22,6 +23,7 @@ from wtforms.validators import ValidationError
 from app.security import set_private_cookie
 
 COOKIE = "pulse_form"
+_SECONDS = re.compile(r"[0-9]{1,12}")
 
 
 def browser_key():
@@ -49,12 +51,12 @@ class SurveyCSRF(CSRF):
 
     def validate_csrf_token(self, form, field):
         issued, _, signature = (field.data or "").partition(".")
-        if not issued.isdigit() or COOKIE not in request.cookies:
+        if not _SECONDS.fullmatch(issued) or COOKIE not in request.cookies:
             raise ValidationError("The form's token is missing.")
         age = time.time() - int(issued)
         if not 0 <= age <= current_app.config["WTF_CSRF_TIME_LIMIT"]:
             raise ValidationError("The form's token has expired.")
-        if not hmac.compare_digest(signature, _signature(browser_key(), issued)):
+        if not hmac.compare_digest(signature.encode(), _signature(browser_key(), issued).encode()):
             raise ValidationError("The form's token does not match this browser.")
 
 

@@ -2,7 +2,7 @@
 
 import json
 import logging
-from urllib.parse import parse_qsl
+from urllib.parse import unquote_to_bytes
 
 from flask import abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -152,7 +152,7 @@ def _readable_form():
         abort(400)
     if request.mimetype == "application/x-www-form-urlencoded":
         try:
-            parse_qsl(request.get_data(cache=True, as_text=False).decode("ascii"), errors="strict")
-        except (UnicodeDecodeError, ValueError):
+            unquote_to_bytes(request.get_data(cache=True).decode("ascii")).decode("utf-8")
+        except UnicodeDecodeError:
             abort(400)
     return None

@@ -68,8 +68,14 @@ def test_a_token_older_than_the_limit_is_refused(client, service, db, monkeypatc
 def test_a_tampered_token_is_refused(client, service, db):
     data = answers(client.get("/s/bins"))
     issued, _, signature = data["csrf_token"].partition(".")
-    data["csrf_token"] = f"{int(issued) + 1}.{signature}"
-    assert TIMED_OUT in notice(client.post("/s/bins", data=data))
+    for bad in (
+        f"{int(issued) + 1}.{signature}",
+        f"{issued}.{signature[:-1]}é",
+        "１２.x",
+        "9" * 5000,
+    ):
+        data["csrf_token"] = bad
+        assert TIMED_OUT in notice(client.post("/s/bins", data=data))
     assert stored(db) == []
 
 

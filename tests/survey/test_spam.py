@@ -112,3 +112,18 @@ def test_refused_attempts_count_towards_the_limit_too(app, service, db):
     assert response.status_code == 429
     assert stored(db) == []
     assert spam_totals(db, service.id) == {"rate_limit": 1}
+
+
+def test_start_token_cannot_be_moved_back_in_time():
+    from app.survey.spam import check_start, sign_start
+
+    token = sign_start("key", now=1_000.0)
+    assert check_start(token, "key", 2, 3600, now=1_010.0) == "ok"
+    assert check_start(token, "key", 2, 3600, now=1_001.0) == "too_fast"
+    assert check_start(token, "key", 2, 3600, now=9_000.0) == "expired"
+    millis, _, signature = token.partition(".")
+    earlier = f"{int(millis) - 60_000}.{signature}"
+    assert check_start(earlier, "key", 2, 3600, now=1_001.0) == "bad_timestamp"
+    assert check_start(token, "another key", 2, 3600, now=1_010.0) == "bad_timestamp"
+    for junk in ("", ".", "12", "-5.abc", "１２.abc", "9" * 5000 + ".x"):
+        assert check_start(junk, "key", 2, 3600, now=1_010.0) == "bad_timestamp"

@@ -8,6 +8,9 @@ from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
 DEFAULTS = {
     "DATABASE": None,  # set below to instance/pulse.db unless given
+    # Web requests leave WAL checkpoints to a background thread this often (see app/db.py);
+    # 0 leaves them to SQLite, inside whichever commit fills the log.
+    "WAL_CHECKPOINT_SECONDS": 2.0,
     "PUBLIC_URL": "http://127.0.0.1:5000",
     "COUNCIL_NAME": "Pulse demo council",
     "MAX_CONTENT_LENGTH": 64 * 1024,

@@ -1,10 +1,15 @@
 """One SQLite connection per request, opened by get_db() and closed on teardown."""
 
+import logging
+import os
 import sqlite3
 import threading
+import time
 
 import sqlite_utils
 from flask import current_app, g
+
+log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -34,8 +39,46 @@ def get_db():
             if cached is not None:
                 cached.close()
             _local.db, _local.path = connect(path), path
+            seconds = current_app.config["WAL_CHECKPOINT_SECONDS"]
+            if seconds:
+                _local.db.execute("PRAGMA wal_autocheckpoint = 0")
+                start_checkpointer(path, seconds)
         g.db = _local.db
     return g.db
+
+
+# By default SQLite checkpoints the write-ahead log inside whichever commit takes it past
+# 1,000 pages: that request copies the pages back and waits for two fsyncs while holding the
+# write lock, and every other submission waits behind it. Web requests instead leave it to a
+# thread per process that checkpoints every few seconds without blocking writers.
+_checkpointers = {}  # (process id, database path) -> thread
+_checkpointers_lock = threading.Lock()
+
+
+def start_checkpointer(path, seconds):
+    """Checkpoint the database's WAL every `seconds` from a daemon thread (once per process)."""
+    key = (os.getpid(), path)  # a forked worker needs a thread of its own
+    with _checkpointers_lock:
+        if key not in _checkpointers or not _checkpointers[key].is_alive():
+            thread = threading.Thread(
+                target=_checkpoint_every, args=(path, seconds), name="wal-checkpoint", daemon=True
+            )
+            _checkpointers[key] = thread
+            thread.start()
+
+
+def _checkpoint_every(path, seconds):
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        while os.path.exists(path):
+            time.sleep(seconds)
+            try:
+                # PASSIVE copies what it can without waiting for readers or writers.
+                conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            except sqlite3.Error as e:
+                log.warning("WAL checkpoint of %s failed: %s", path, e)
+    finally:
+        conn.close()
 
 
 def close_db(_exc=None):

@@ -2,19 +2,25 @@
 
 Run from the project root: ``.venv/bin/python -m benchmarks.submit`` (``--help`` for options).
 
-Both targets run under gunicorn on a free 127.0.0.1 port with the same worker setup. Pulse is
-the real app on a fresh, migrated temporary database with one service. CSRF, the signed start
-time, the honeypot and duplicate suppression all stay on; only MIN_FILL_SECONDS (0) and
-RATE_LIMIT_COUNT (huge) are relaxed, because this measures throughput, not the spam rules.
-Each virtual client GETs the survey once for its cookie and hidden fields, then POSTs many
-distinct comments with them; every POST must come back 302 to /s/<slug>/thanks.
+Three targets run under gunicorn on free 127.0.0.1 ports with the same worker setup:
 
-Worker setup, the same for both: 2 gthread workers x 4 threads. Two processes because the work
-is CPU-bound Python and the reference machine has 2 cores (more processes only add switching);
-threads so that 16 keep-alive connections stay open (a sync worker closes the connection after
-every response) and so one request can run while another waits on SQLite's write lock. On the
-2-core box the bare target used ~1.5 ms of server CPU per request this way against ~2.5 ms with
-2 or 3 sync workers; Pulse's cost was the same either way.
+  pulse  the real app on a fresh, migrated temporary database with one service. CSRF, the
+         signed start time, the honeypot, the rate limit, duplicate suppression and redaction
+         all run; only MIN_FILL_SECONDS (0) and RATE_LIMIT_COUNT (huge) are relaxed, because
+         this measures throughput, not the spam rules. Each virtual client GETs the survey
+         once for its cookie, form address and hidden fields, then POSTs many distinct
+         comments with them; every POST must come back 302 to the thank-you page.
+  bare   one Flask route, one INSERT (benchmarks/bare_app.py): the yardstick of the target.
+  floor  Flask + a WTForms form validated + one INSERT + a redirect (benchmarks/floor_app.py):
+         what any survey on the design card's stack pays before CSRF, spam checks or
+         redaction. pulse/floor is the cost of Pulse's own work.
+
+Worker setup, the same for all: 2 gthread workers x 1 thread. Two processes because the work
+is CPU-bound Python and the reference machine has 2 cores; gthread so that the 16 keep-alive
+connections stay open (a sync worker closes the connection after every response). One thread
+each because more threads in a process only contend for the GIL: on the 2-core box Pulse
+served ~620 req/s at 2.5 ms of server CPU per request with 1 thread, against 270-520 req/s at
+3.1-3.8 ms with 4; bare and floor were about the same either way. Try ``--threads 4``.
 
 The load generator is one asyncio loop in this process, so the servers run in processes of
 their own; its CPU time is measured and printed, as is the servers', since on a small machine
@@ -46,6 +52,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SLUG = "bench"
 SECRET_KEY = "pulse-benchmark-only-secret"
 TARGET_RATIO = 0.7
+TARGETS = ("pulse", "bare", "floor")
 TARGET_P99_MS = 100.0
 REQUEST_TIMEOUT = 30.0
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -102,7 +109,7 @@ def free_port():
 
 
 def gunicorn_options(args):
-    """The worker setup both targets share."""
+    """The worker setup every target shares."""
     options = ["--workers", str(args.workers), "--worker-class", args.worker_class]
     if args.worker_class == "gthread":
         options += ["--threads", str(args.threads)]
@@ -328,6 +335,16 @@ async def bare_post(client):
     return None if status == 200 else f"HTTP {status}"
 
 
+async def floor_post(client):
+    """One POST to the floor endpoint; accepted as a 302 to /thanks."""
+    status, headers, _ = await client.connection.request("POST", "/submit", client.next_form())
+    location = headers.get("location", [""])[0]
+    return None if status == 302 and location == "/thanks" else f"HTTP {status}"
+
+
+POSTS = {"bare": bare_post, "floor": floor_post, "pulse": pulse_post}
+
+
 async def run_phase(server, clients, post, count, seconds):
     """Send up to count POSTs (or stop starting new ones after seconds) over the clients."""
     phase = Phase()
@@ -438,7 +455,7 @@ def machine_context(args):
     )
     print(
         "         (this measures throughput, not the spam rules). Bare: one Flask route, one "
-        "INSERT per request, same SQLite pragmas."
+        "INSERT per request, same SQLite pragmas. Floor: bare + a WTForms form + a redirect."
     )
     print()
 
@@ -456,68 +473,87 @@ def median(values):
 
 
 async def bench(servers, args):
-    """Warm up both targets, then time them in alternating rounds; returns accepted counts."""
-    pulse, bare = servers["pulse"], servers["bare"]
+    """Warm up every target, then time them in rotating rounds; returns accepted counts."""
     n = args.connections
-    clients = {
-        "pulse": [await open_pulse_client(i, pulse.port) for i in range(n)],
-        "bare": [Client(i, Connection(bare.port)) for i in range(n)],
-    }
-    posts = {"pulse": pulse_post, "bare": bare_post}
-    accepted = {"pulse": 0, "bare": 0}
-    for name in ("bare", "pulse"):
-        warm = await run_phase(servers[name], clients[name], posts[name], args.warmup, 60)
+    clients = {}
+    for name, server in servers.items():
+        if name == "pulse":
+            clients[name] = [await open_pulse_client(i, server.port) for i in range(n)]
+        else:
+            clients[name] = [Client(i, Connection(server.port)) for i in range(n)]
+    accepted = dict.fromkeys(servers, 0)
+    for name in TARGETS:
+        warm = await run_phase(servers[name], clients[name], POSTS[name], args.warmup, 60)
         accepted[name] += warm.accepted
         if warm.errors:
             print(f"  warm-up {name}: errors {warm.errors}")
-    rows, ratios, cpu_ratios = [], [], []
+    rows, rounds = [], []
     for number in range(1, args.rounds + 1):
-        order = ("bare", "pulse") if number % 2 else ("pulse", "bare")
+        shift = (number - 1) % len(TARGETS)  # each target takes its turn going first
         results = {}
-        for name in order:
+        for name in TARGETS[shift:] + TARGETS[:shift]:
             phase = await run_phase(
-                servers[name], clients[name], posts[name], args.requests, args.seconds
+                servers[name], clients[name], POSTS[name], args.requests, args.seconds
             )
             accepted[name] += phase.accepted
             results[name] = summary(phase)
             if phase.errors:
                 print(f"  round {number} {name}: errors {phase.errors}")
-        rows += [("bare", number, results["bare"]), ("pulse", number, results["pulse"])]
-        ratios.append(
-            results["pulse"]["rps"] / results["bare"]["rps"] if results["bare"]["rps"] else math.nan
-        )
-        pulse_cpu = results["pulse"]["server_cpu"]
-        cpu_ratios.append(results["bare"]["server_cpu"] / pulse_cpu if pulse_cpu else math.nan)
+        rows += [(name, number, results[name]) for name in TARGETS]
+        rounds.append(results)
     for group in clients.values():
         for client in group:
             await client.connection.close()
     print_table(rows)
     print()
-    ratio = median(ratios)
-    p99 = median([s["p99"] for name, _, s in rows if name == "pulse"])
+    print_verdict(rounds, n)
+    return accepted
+
+
+def _ratio(rounds, top, bottom, key="rps"):
+    """Median over rounds of top's figure / bottom's (for CPU: bottom's / top's), and each."""
+    ratios = []
+    for results in rounds:
+        a, b = results[top][key], results[bottom][key]
+        if key == "server_cpu":
+            a, b = b, a
+        ratios.append(a / b if b else math.nan)
     shown = ", ".join(f"{r:.2f}" for r in ratios)
+    return median(ratios), (f" (median of {shown})" if len(ratios) > 1 else "")
+
+
+def print_verdict(rounds, connections):
+    """The ratios and the targets."""
+    ratio, each = _ratio(rounds, "pulse", "bare")
     print(
-        f"ratio pulse/bare req/s: {ratio:.2f}"
-        + (f" (median of {shown})" if len(ratios) > 1 else "")
-        + f" - target >= {TARGET_RATIO}: {'met' if ratio >= TARGET_RATIO else 'NOT met'}"
+        f"ratio pulse/bare req/s: {ratio:.2f}{each} - target >= {TARGET_RATIO}: "
+        + ("met" if ratio >= TARGET_RATIO else "NOT met")
     )
     # Server CPU per request barely moves when other work shares the machine, unlike req/s.
+    cpu, _ = _ratio(rounds, "pulse", "bare", "server_cpu")
     print(
-        f"CPU cost ratio (bare CPU/request / pulse CPU/request): {median(cpu_ratios):.2f} "
+        f"CPU cost ratio (bare CPU/request / pulse CPU/request): {cpu:.2f} "
         "- the req/s ratio to expect when both are CPU-bound on an otherwise idle machine"
     )
+    floor, each = _ratio(rounds, "floor", "bare")
     print(
-        f"pulse p99 at {n} connections: {p99:.1f} ms"
-        + (" (median of rounds)" if len(ratios) > 1 else "")
+        f"ratio floor/bare req/s: {floor:.2f}{each} - what Flask + WTForms alone allow, "
+        "before CSRF, spam checks or redaction"
+    )
+    own, each = _ratio(rounds, "pulse", "floor")
+    print(f"ratio pulse/floor req/s: {own:.2f}{each} - the cost of Pulse's own work")
+    p99 = median([results["pulse"]["p99"] for results in rounds])
+    print(
+        f"pulse p99 at {connections} connections: {p99:.1f} ms"
+        + (" (median of rounds)" if len(rounds) > 1 else "")
         + f" - target < {TARGET_P99_MS:g} ms: {'met' if p99 < TARGET_P99_MS else 'NOT met'}"
     )
-    return accepted
 
 
 def check_rows(accepted, stored):
     """Print stored == accepted per target; True when nothing was lost."""
     lost = False
-    for name in ("bare", "pulse"):
+    for name in TARGETS:
         difference = accepted[name] - stored[name]
         verdict = (
             "yes"
@@ -549,7 +585,7 @@ def parse_args(argv=None):
         choices=("gthread", "sync"),
         help="gunicorn worker class",
     )
-    parser.add_argument("--threads", type=int, default=4, help="threads per gthread worker")
+    parser.add_argument("--threads", type=int, default=1, help="threads per gthread worker")
     return parser.parse_args(argv)
 
 
@@ -559,11 +595,12 @@ def main(argv=None):
     machine_context(args)
     with tempfile.TemporaryDirectory(prefix="pulse-bench-") as tmp:
         workdir = Path(tmp)
-        pulse_db, bare_db = workdir / "pulse.db", workdir / "bare.db"
+        pulse_db, bare_db, floor_db = (workdir / f"{name}.db" for name in TARGETS)
         from benchmarks.bare_app import count_rows, init_db
 
         prepare_pulse_db(pulse_db)
         init_db(str(bare_db))
+        init_db(str(floor_db))
         config = {
             "SECRET_KEY": SECRET_KEY,
             "DATABASE": str(pulse_db),
@@ -573,6 +610,7 @@ def main(argv=None):
         specs = {
             "pulse": f"app:create_app({config!r})",
             "bare": f"benchmarks.bare_app:create_app({str(bare_db)!r})",
+            "floor": f"benchmarks.floor_app:create_app({str(floor_db)!r})",
         }
         servers = {}
         try:
@@ -590,7 +628,11 @@ def main(argv=None):
             problems = tail(server.log)
             if problems:
                 print(f"  {server.name} gunicorn log (warnings and errors):\n{problems}")
-        stored = {"pulse": count_pulse_rows(pulse_db), "bare": count_rows(str(bare_db))}
+        stored = {
+            "pulse": count_pulse_rows(pulse_db),
+            "bare": count_rows(str(bare_db)),
+            "floor": count_rows(str(floor_db)),
+        }
         kept = check_rows(accepted, stored)
         if died:
             print(f"server failure: {', '.join(died)} stopped during the run", file=sys.stderr)

@@ -32,6 +32,8 @@ def app(tmp_path, template_cache):
             "SECRET_KEY": "test-secret",
             "DATABASE": str(tmp_path / "pulse.db"),
             "MIN_FILL_SECONDS": 0,
+            # No checkpoint thread per test database; tests/test_db.py tests the thread.
+            "WAL_CHECKPOINT_SECONDS": 0,
         }
     )
     app.jinja_env.bytecode_cache = template_cache

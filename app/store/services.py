@@ -64,8 +64,11 @@ def add_service(db, slug, name_en, name_cy, active=True):
 
 def get_service(db, slug):
     """The service with this slug, or None."""
-    rows = list(db.query("SELECT * FROM services WHERE slug = ?", [slug]))
-    return _service(rows[0]) if rows else None
+    # A plain statement: every survey request asks, and db.query would wrap it in a savepoint.
+    row = db.execute(
+        "SELECT id, slug, name_en, name_cy, active FROM services WHERE slug = ?", [slug]
+    ).fetchone()
+    return Service(row[0], row[1], row[2], row[3], bool(row[4])) if row else None
 
 
 def list_services(db, active_only=False):

@@ -5,6 +5,12 @@ ids; each later week is themed with the previous week's themes as prior, exactly
 weekly run does. For every id present in two consecutive weeks we check whether its
 majority intent is the same. Target: >= 0.90.
 
+For comparison it also prints a ceiling: the stability if each intent's comments this week
+spread over the ids exactly as that intent's comments did last week (drawn at random in
+last week's proportions). A theme that mixes two intents of similar size then changes
+majority by chance alone, so a tracker that keeps last week's themes as they were cannot
+expect to beat it; only purer themes can.
+
     .venv/bin/python -m benchmarks.tracking [--seed 0] [--n-themes 150]
 """
 
@@ -35,7 +41,11 @@ def load_rows():
 
 
 def run(rows, seed, n_themes):
-    """Theme each week with tracking; returns per-transition stability and theme counts."""
+    """Theme each week with tracking.
+
+    Returns per transition: (ids carried on, how many kept their majority intent, themes
+    before, themes after, ids in the ceiling's draw, how many of those kept it).
+    """
     from analysis.tracking import track_themes
 
     rng = random.Random(seed)
@@ -64,15 +74,36 @@ def run(rows, seed, n_themes):
         history.append(intents)
         prior = members
     results = []
-    for before, after in zip(history, history[1:], strict=False):
-        shared = set(before) & set(after)
-        same = sum(
-            1
-            for sid in shared
-            if before[sid].most_common(1)[0][0] == after[sid].most_common(1)[0][0]
-        )
-        results.append((len(shared), same, len(before), len(after)))
+    for before, after, week in zip(history, history[1:], weeks[1:], strict=False):
+        kept, same = _same_majority(before, after)
+        ceiling = _same_majority(before, _spread_as_before(before, week, rng))
+        results.append((kept, same, len(before), len(after), *ceiling))
     return results
+
+
+def _same_majority(before, after):
+    """(ids present in both weeks, how many of them have the same majority intent)."""
+    shared = set(before) & set(after)
+    same = sum(
+        1 for sid in shared if before[sid].most_common(1)[0][0] == after[sid].most_common(1)[0][0]
+    )
+    return len(shared), same
+
+
+def _spread_as_before(before, week, rng):
+    """{id: Counter of intents} if each comment went to an id its intent used last week."""
+    spread = {}
+    for sid, intents in before.items():
+        for intent, count in intents.items():
+            spread.setdefault(intent, ([], []))
+            spread[intent][0].append(sid)
+            spread[intent][1].append(count)
+    after = {}
+    for _, intent in week:
+        if intent in spread:
+            sid = rng.choices(*spread[intent])[0]
+            after.setdefault(sid, Counter())[intent] += 1
+    return after
 
 
 def main():
@@ -92,17 +123,18 @@ def main():
         f"CLINC150, {len(rows):,} rows in {WEEKS} weeks of ~{len(rows) // WEEKS:,}; "
         f"n_themes={args.n_themes or 'auto'}; seed {args.seed}"
     )
-    kept_total = same_total = 0
-    for week, (kept, same, before, after) in enumerate(results, start=2):
-        kept_total += kept
-        same_total += same
+    for week, (kept, same, before, after, drawn, held) in enumerate(results, start=2):
         print(
             f"  week {week - 1} -> {week}: {before} -> {after} themes, {kept} ids carried on, "
-            f"{same} with the same majority intent ({same / max(kept, 1):.3f})"
+            f"{same} with the same majority intent ({same / max(kept, 1):.3f}; "
+            f"ceiling {held / max(drawn, 1):.3f})"
         )
+    kept_total, same_total = sum(r[0] for r in results), sum(r[1] for r in results)
+    ceiling = sum(r[5] for r in results) / max(sum(r[4] for r in results), 1)
     print(
         f"Identity stability: {same_total / max(kept_total, 1):.3f} "
-        f"({same_total}/{kept_total}); target >= 0.90; {time.perf_counter() - started:.0f}s"
+        f"({same_total}/{kept_total}); target >= 0.90; ceiling for these themes "
+        f"{ceiling:.3f}; {time.perf_counter() - started:.0f}s"
     )
 
 

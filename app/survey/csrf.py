@@ -24,13 +24,14 @@ from app.security import set_private_cookie
 
 COOKIE = "pulse_form"
 _SECONDS = re.compile(r"[0-9]{1,12}")
+_KEY = re.compile(r"[0-9a-f]{32}")
 
 
 def browser_key():
     """This browser's random key from its cookie, or a new one sent with this response."""
     if "form_key" not in g:
         key = request.cookies.get(COOKIE, "")
-        if len(key) != 32 or not key.isalnum():
+        if not _KEY.fullmatch(key):
             key = secrets.token_hex(16)
             g.new_form_key = key
         g.form_key = key

@@ -45,7 +45,7 @@ def survey(slug):
         config = current_app.config
         if request.form.get("website"):
             count_spam(db, service.id, "honeypot")
-            return redirect(url_for("survey.thanks", slug=slug))
+            return redirect(url_for("survey.thanks", slug=slug, lang=request.args.get("lang")))
         client = client_id(config["SECRET_KEY"])
         valid = form.validate()
         timing = None

@@ -13,6 +13,7 @@ from app.email_digest import (
     service_digest,
     subject,
 )
+from app.single_run import AlreadyRunning, single_run
 from app.store import get_service
 from app.store.emails import (
     digest_email_records,
@@ -86,7 +87,16 @@ def send_command(week, dry_run):
             _dry_run(week, recipients, records, digests_for)
             click.echo(f"Dry run: would send {len(pending)}, already sent {already}.")
             return
-        sent, failures = _send(db, week, pending, digests_for)
+        try:
+            with single_run(current_app.config["DATABASE"], "digest-send"):
+                # Read again under the lock: a run that has just finished may have sent some.
+                records = digest_email_records(db, week)
+                pending = [r for r in recipients if _status(records, r) != "sent"]
+                already = len(recipients) - len(pending)
+                sent, failures = _send(db, week, pending, digests_for)
+        except AlreadyRunning:
+            click.echo(ALREADY_RUNNING, err=True)
+            click.get_current_context().exit(1)
     finally:
         db.close()
 
@@ -100,6 +110,12 @@ def send_command(week, dry_run):
             err=True,
         )
         click.get_current_context().exit(1)
+
+
+ALREADY_RUNNING = (
+    "Another 'digest send' is running on this database, so this one sent nothing. "
+    "If cron started both, space the runs out."
+)
 
 
 def _status(records, recipient):

@@ -458,3 +458,16 @@ def test_themes_from_the_weekly_run_follow_the_threshold(app, runner, smtp, staf
         assert "not shown: fewer than" in part
         for label in labels:
             assert label not in part
+
+
+def test_a_second_send_while_one_is_running_sends_nothing(app, runner, smtp, people, analysed):
+    from app.single_run import single_run
+
+    with single_run(app.config["DATABASE"], "digest-send"):  # as if cron's last run were busy
+        second = _send(runner)
+    assert second.exit_code == 1
+    assert "Another 'digest send' is running" in second.output
+    assert smtp.inbox.envelopes == []
+    # Once the other run has finished, sending works as usual.
+    assert _send(runner).exit_code == 0
+    assert len(smtp.inbox.envelopes) == 5

@@ -208,8 +208,9 @@ class ThemeClusterer(ClusterMixin, BaseEstimator):
         self.threshold_ = self._no_theme_threshold(similarity, labels)
         best = similarity[np.arange(len(X)), labels]
         labels = np.where(best < self.threshold_, -1, labels)
-        sizes = np.bincount(labels[labels >= 0], weights=weight[labels >= 0],
-                            minlength=len(centres))
+        sizes = np.bincount(
+            labels[labels >= 0], weights=weight[labels >= 0], minlength=len(centres)
+        )
         # Largest theme first; ties by centre index keep the order deterministic.
         order = [c for c in np.lexsort((np.arange(len(sizes)), -sizes)) if sizes[c] > 0]
         remap = np.full(len(centres) + 1, -1)

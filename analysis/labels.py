@@ -69,8 +69,9 @@ class ThemeLabeller(BaseEstimator):
         ]
         shape = (n_themes + 1, len(self.vocabulary_))  # the last row holds the no-theme -1s
         counts = sp.csr_matrix((vals, (rows, cols)), shape=shape).toarray()
-        sizes = np.bincount(np.where(labels >= 0, labels, n_themes), weights=weight,
-                            minlength=n_themes + 1)
+        sizes = np.bincount(
+            np.where(labels >= 0, labels, n_themes), weights=weight, minlength=n_themes + 1
+        )
         document_frequency = counts.sum(axis=0)
         idf = np.log1p(weight.sum() / np.maximum(document_frequency, 1e-12))
         tf = counts[:n_themes] / np.maximum(sizes[:n_themes, None], 1e-12)

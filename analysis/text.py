@@ -55,17 +55,85 @@ STOP_WORDS = frozenset(ENGLISH_STOP_WORDS)
 # It also lacks some function words and filler verbs that name nothing ("does", "want"),
 # and Pulse takes comments in Welsh, whose commonest function words would otherwise end
 # labels such as "diolch yn" (for "diolch yn fawr", thank you very much).
-LABEL_STOP_WORDS = (STOP_WORDS - {
-    "bill", "call", "empty", "fire", "full", "interest", "move", "system",
-}) | {
-    "did", "does", "doing", "got", "hi", "hello", "just", "know", "let", "like", "need",
-    "oh", "ok", "okay", "really", "tell", "use", "using", "want", "yes",
-} | {
-    "ac", "am", "ar", "at", "bod", "dim", "ddim", "ei", "eich", "ein", "eu", "fel", "fy",
-    "gan", "gyda", "heb", "hefyd", "hon", "hwn", "hyn", "iawn", "mae", "mor", "na", "neu",
-    "ni", "nid", "o", "oedd", "ond", "pan", "roedd", "rhy", "sy", "sydd", "wedi", "y",
-    "yma", "yn", "yr",
-}
+LABEL_STOP_WORDS = (
+    (
+        STOP_WORDS
+        - {
+            "bill",
+            "call",
+            "empty",
+            "fire",
+            "full",
+            "interest",
+            "move",
+            "system",
+        }
+    )
+    | {
+        "did",
+        "does",
+        "doing",
+        "got",
+        "hi",
+        "hello",
+        "just",
+        "know",
+        "let",
+        "like",
+        "need",
+        "oh",
+        "ok",
+        "okay",
+        "really",
+        "tell",
+        "use",
+        "using",
+        "want",
+        "yes",
+    }
+    | {
+        "ac",
+        "am",
+        "ar",
+        "at",
+        "bod",
+        "dim",
+        "ddim",
+        "ei",
+        "eich",
+        "ein",
+        "eu",
+        "fel",
+        "fy",
+        "gan",
+        "gyda",
+        "heb",
+        "hefyd",
+        "hon",
+        "hwn",
+        "hyn",
+        "iawn",
+        "mae",
+        "mor",
+        "na",
+        "neu",
+        "ni",
+        "nid",
+        "o",
+        "oedd",
+        "ond",
+        "pan",
+        "roedd",
+        "rhy",
+        "sy",
+        "sydd",
+        "wedi",
+        "y",
+        "yma",
+        "yn",
+        "yr",
+    }
+)
 
 
 def normalise(text: str) -> str:
@@ -109,7 +177,7 @@ def ngrams(tokens: Sequence[str], n_min: int = 1, n_max: int = 3) -> Iterator[tu
     """Yield every n-gram of ``tokens`` with ``n_min <= n <= n_max``, shortest first."""
     for n in range(max(1, n_min), n_max + 1):
         for start in range(len(tokens) - n + 1):
-            yield tuple(tokens[start:start + n])
+            yield tuple(tokens[start : start + n])
 
 
 def stem_ngrams(tokens: Sequence[str], n_min: int = 1, n_max: int = 1) -> list[str]:
@@ -132,7 +200,7 @@ def word_char_ngrams(word: str, n_min: int = 1, n_max: int = 4) -> tuple[str, ..
         if n >= len(padded):
             grams.append(padded)
             break
-        grams.extend(padded[i:i + n] for i in range(len(padded) - n + 1))
+        grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
     return tuple(grams)
 
 

@@ -112,8 +112,11 @@ class ThemeModel(BaseEstimator):
                     first[key] = len(firsts)
                     firsts.append(i)
                 index[i] = first[key]
-        warm = (self.warm_start and getattr(self, "pipeline_", None) is not None
-                and len(self.centres_) > 0)
+        warm = (
+            self.warm_start
+            and getattr(self, "pipeline_", None) is not None
+            and len(self.centres_) > 0
+        )
         self.labels_ = np.full(len(texts), -1)
         self.themes_ = []
         self.previous_ids_ = [] if warm else None
@@ -143,8 +146,9 @@ class ThemeModel(BaseEstimator):
 
         unique_labels, closeness = self._assign(keys, sample, vectors)
         self.labels_ = np.where(index >= 0, unique_labels[np.maximum(index, 0)], -1)
-        self.themes_ = self._themes(unique_texts, sample, sample_weight, weight, firsts,
-                                    unique_labels, closeness)
+        self.themes_ = self._themes(
+            unique_texts, sample, sample_weight, weight, firsts, unique_labels, closeness
+        )
         return self
 
     def _sample(self, index, weight, rng):
@@ -161,6 +165,7 @@ class ThemeModel(BaseEstimator):
 
     def _build(self, rng):
         """Fresh copies of the steps, all seeded from this model's random_state."""
+
         def step(estimator, default, **params):
             estimator = clone(estimator) if estimator is not None else default
             settable = estimator.get_params(deep=False)
@@ -170,11 +175,13 @@ class ThemeModel(BaseEstimator):
             return estimator
 
         clusterer = step(self.clusterer, ThemeClusterer(), n_clusters=self.n_themes)
-        return Pipeline([
-            ("vectorise", step(self.vectoriser, CommentVectoriser())),
-            ("reduce", step(self.reducer, LSAReducer())),
-            ("cluster", clusterer),
-        ])
+        return Pipeline(
+            [
+                ("vectorise", step(self.vectoriser, CommentVectoriser())),
+                ("reduce", step(self.reducer, LSAReducer())),
+                ("cluster", clusterer),
+            ]
+        )
 
     def _assign(self, keys, sample, vectors):
         """Theme and similarity to its centre for every distinct comment."""
@@ -185,7 +192,7 @@ class ThemeModel(BaseEstimator):
         closeness[sample] = self._closeness(clusterer.transform(vectors), clusterer.labels_)
         rest = np.setdiff1d(np.arange(len(keys)), sample)
         for start in range(0, len(rest), _ASSIGN_CHUNK):
-            chunk = rest[start:start + _ASSIGN_CHUNK]
+            chunk = rest[start : start + _ASSIGN_CHUNK]
             reduced = self.pipeline_[:-1].transform([keys[i] for i in chunk])
             labels[chunk] = clusterer.predict(reduced)
             closeness[chunk] = self._closeness(clusterer.transform(reduced), labels[chunk])
@@ -200,21 +207,24 @@ class ThemeModel(BaseEstimator):
     def _themes(self, unique_texts, sample, sample_weight, weight, firsts, labels, closeness):
         labeller = clone(self.labeller) if self.labeller is not None else ThemeLabeller()
         labeller.fit([unique_texts[i] for i in sample], labels[sample], sample_weight)
-        sizes = np.bincount(labels[labels >= 0], weights=weight[labels >= 0],
-                            minlength=len(self.centres_)).astype(int)
+        sizes = np.bincount(
+            labels[labels >= 0], weights=weight[labels >= 0], minlength=len(self.centres_)
+        ).astype(int)
         themes = []
         for c in range(len(self.centres_)):
             members = np.flatnonzero(labels == c)
             # Nearest the centre first; distinct wordings only, so copies do not crowd out.
             nearest = members[np.lexsort((members, -closeness[members]))][: self.n_examples]
             names = labeller.names_
-            themes.append(Theme(
-                id=c,
-                label=names[c] if c < len(names) else "",
-                keywords=labeller.keywords_[c] if c < len(names) else [],
-                size=int(sizes[c]),
-                examples=[int(firsts[i]) for i in nearest],
-            ))
+            themes.append(
+                Theme(
+                    id=c,
+                    label=names[c] if c < len(names) else "",
+                    keywords=labeller.keywords_[c] if c < len(names) else [],
+                    size=int(sizes[c]),
+                    examples=[int(firsts[i]) for i in nearest],
+                )
+            )
         return themes
 
     def transform(self, texts):

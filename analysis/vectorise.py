@@ -61,8 +61,9 @@ class CommentVectoriser(TransformerMixin, BaseEstimator):
         # Tokenise once; both vectorisers then read the token lists.
         tokens = _tokens(texts)
         self.words_ = TfidfVectorizer(
-            analyzer=partial(stem_ngrams, n_min=self.word_ngram_range[0],
-                             n_max=self.word_ngram_range[1]),
+            analyzer=partial(
+                stem_ngrams, n_min=self.word_ngram_range[0], n_max=self.word_ngram_range[1]
+            ),
             sublinear_tf=True,
             max_features=self.max_features,
             dtype=np.float32,
@@ -81,8 +82,9 @@ class CommentVectoriser(TransformerMixin, BaseEstimator):
 
     def _char_vectoriser(self, min_df):
         return TfidfVectorizer(
-            analyzer=partial(char_ngrams, n_min=self.char_ngram_range[0],
-                             n_max=self.char_ngram_range[1]),
+            analyzer=partial(
+                char_ngrams, n_min=self.char_ngram_range[0], n_max=self.char_ngram_range[1]
+            ),
             min_df=min_df,
             sublinear_tf=True,
             max_features=self.max_features,
@@ -181,11 +183,11 @@ class NeighbourSmoother(TransformerMixin, BaseEstimator):
             return X.copy()
         out = np.empty_like(X)
         for start in range(0, len(X), _CHUNK):
-            block = X[start:start + _CHUNK]
+            block = X[start : start + _CHUNK]
             neighbours = self.index_.kneighbors(
                 block, n_neighbors=n_neighbors, return_distance=False
             )
-            out[start:start + _CHUNK] = self._blend(block, neighbours)
+            out[start : start + _CHUNK] = self._blend(block, neighbours)
         return out
 
     def _blend(self, X, neighbours):

@@ -1,6 +1,6 @@
 """Sentiment and theme quality on the shared labelled data.
 
-    .venv/bin/python -m benchmarks.quality
+.venv/bin/python -m benchmarks.quality
 """
 
 from benchmarks import quality_sentiment, quality_themes

@@ -66,8 +66,7 @@ def as_singletons(labels) -> np.ndarray:
 def score(truth, labels) -> tuple[float, float]:
     """NMI and ARI against the true intents, -1s as singletons."""
     predicted = as_singletons(labels)
-    return (normalized_mutual_info_score(truth, predicted),
-            adjusted_rand_score(truth, predicted))
+    return (normalized_mutual_info_score(truth, predicted), adjusted_rand_score(truth, predicted))
 
 
 def report() -> None:
@@ -78,8 +77,10 @@ def report() -> None:
         return
     texts, intents = data
     print(f"CLINC150 test split: {len(texts)} comments, {len(set(intents))} intents")
-    print("targets: NMI >= 0.80 and ARI >= 0.45 (mean of seeds); reference TF-IDF+KMeans "
-          "NMI 0.633, TF-IDF->LSA->KMeans NMI 0.720")
+    print(
+        "targets: NMI >= 0.80 and ARI >= 0.45 (mean of seeds); reference TF-IDF+KMeans "
+        "NMI 0.633, TF-IDF->LSA->KMeans NMI 0.720"
+    )
     last = None
     for n_themes in (150, None):
         rows = []
@@ -88,13 +89,17 @@ def report() -> None:
             nmi, ari = score(intents, result.labels)
             outside = sum(label < 0 for label in result.labels)
             rows.append((nmi, ari, len(result.themes)))
-            print(f"  n_themes={n_themes!s:>4} seed={seed}: NMI {nmi:.3f}  ARI {ari:.3f}  "
-                  f"themes {len(result.themes):3d}  in no theme {outside}")
+            print(
+                f"  n_themes={n_themes!s:>4} seed={seed}: NMI {nmi:.3f}  ARI {ari:.3f}  "
+                f"themes {len(result.themes):3d}  in no theme {outside}"
+            )
             last = result
         nmi, ari, k = np.mean(rows, axis=0)
         chosen = ", ".join(str(row[2]) for row in rows)
-        print(f"  n_themes={n_themes!s:>4} mean:   NMI {nmi:.3f}  ARI {ari:.3f}  "
-              f"(themes per seed: {chosen}; mean {k:.0f})")
+        print(
+            f"  n_themes={n_themes!s:>4} mean:   NMI {nmi:.3f}  ARI {ari:.3f}  "
+            f"(themes per seed: {chosen}; mean {k:.0f})"
+        )
     print("Ten theme labels (n_themes=None, last seed), every 15th by size:")
     for theme in last.themes[::15][:10]:
         print(f"  {theme.size:4d}  {theme.label!r:34} keywords: {', '.join(theme.keywords[:4])}")

@@ -28,9 +28,33 @@ NHS_NUMBER = re.compile(r"\b(\d{3}) (\d{3}) (\d{4})\b")
 CARD_NUMBER = re.compile(r"\b\d{4} \d{4} \d{4} \d{4}\b")
 
 WELSH_WORDS = {
-    "yn", "y", "yr", "ar", "am", "o", "mae", "roedd", "doedd", "dydy", "ddim", "dim", "wedi",
-    "fy", "ond", "gyda", "ac", "iawn", "diolch", "gwych", "eto", "bob", "mi", "ei", "nag",
-    "rhaid", "ble",
+    "yn",
+    "y",
+    "yr",
+    "ar",
+    "am",
+    "o",
+    "mae",
+    "roedd",
+    "doedd",
+    "dydy",
+    "ddim",
+    "dim",
+    "wedi",
+    "fy",
+    "ond",
+    "gyda",
+    "ac",
+    "iawn",
+    "diolch",
+    "gwych",
+    "eto",
+    "bob",
+    "mi",
+    "ei",
+    "nag",
+    "rhaid",
+    "ble",
 }
 ENGLISH_WORDS = {"the", "and", "was", "is", "my", "it", "to", "of", "but", "not", "with"}
 
@@ -99,7 +123,13 @@ def test_every_row_is_valid(rows):
     slugs = {service["slug"] for service in SERVICES}
     for row in rows:
         assert set(row) == {
-            "service", "rating", "comment", "language", "channel", "outcome", "submitted_at"
+            "service",
+            "rating",
+            "comment",
+            "language",
+            "channel",
+            "outcome",
+            "submitted_at",
         }
         assert row["service"] in slugs
         assert type(row["rating"]) is int and 1 <= row["rating"] <= 5
@@ -168,9 +198,7 @@ def test_payment_outage_spikes_then_fades(rows):
 
 def test_fully_booked_complaints_only_appear_in_the_last_weeks(rows):
     recycling = of_service(rows, "recycling-booking")
-    by_week = Counter(
-        week_of(row) for row in recycling if FULLY_BOOKED.search(row["comment"])
-    )
+    by_week = Counter(week_of(row) for row in recycling if FULLY_BOOKED.search(row["comment"]))
     assert all(by_week[week] == 0 for week in range(1, 10))
     assert by_week[12] >= 10
     assert by_week[12] > by_week[10]
@@ -184,11 +212,13 @@ def test_waiting_on_hold_is_a_complaint_every_week(rows):
 
 def test_staff_are_praised_with_high_ratings(rows):
     registrar = [
-        row["rating"] for row in of_service(rows, "register-death")
+        row["rating"]
+        for row in of_service(rows, "register-death")
         if re.search(r"registrar|cofrestrydd", row["comment"], re.IGNORECASE)
     ]
     call_handler = [
-        row["rating"] for row in of_service(rows, "missed-bins")
+        row["rating"]
+        for row in of_service(rows, "missed-bins")
         if re.search(r"on the phone|call handler|ar y ffôn", row["comment"], re.IGNORECASE)
     ]
     assert len(registrar) >= 10 and len(call_handler) >= 20
@@ -244,7 +274,8 @@ def test_some_comments_hold_personal_data_for_the_redactor(rows):
     assert all(nhs_valid(number) for number in nhs_numbers)
     assert all(luhn_valid(number) for number in cards)
     personal = [
-        text for text in comments
+        text
+        for text in comments
         if any(p.search(text) for p in (EMAIL, PHONE, NI_NUMBER, NHS_NUMBER, CARD_NUMBER))
     ]
     assert 0.01 <= len(personal) / len(comments) <= 0.05
@@ -273,6 +304,4 @@ def test_outcomes_fit_each_service(rows):
     assert badge["not-eligible"] > 0
     not_eligible = [row["rating"] for row in rows if row["outcome"] == "not-eligible"]
     assert statistics.mean(not_eligible) < 2.5
-    assert all(
-        row["outcome"] != "not-eligible" for row in rows if row["service"] != "blue-badge"
-    )
+    assert all(row["outcome"] != "not-eligible" for row in rows if row["service"] != "blue-badge")

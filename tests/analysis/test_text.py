@@ -41,12 +41,23 @@ def test_placeholders_and_links_are_not_words():
 def test_tokenise_keeps_contractions_hyphens_and_welsh_letters():
     assert tokenise("Don't re-send it") == ["don't", "re-send", "it"]
     assert tokenise("Gwasanaeth ardderchog, diolch! ŵyr") == [
-        "gwasanaeth", "ardderchog", "diolch", "ŵyr"]
+        "gwasanaeth",
+        "ardderchog",
+        "diolch",
+        "ŵyr",
+    ]
 
 
 def test_numbers_keep_their_suffix_so_no_stray_letters():
-    assert tokenise("on the 8th at 2pm, form 27B") == ["on", "the", "8th", "at", "2pm", "form",
-                                                      "27b"]
+    assert tokenise("on the 8th at 2pm, form 27B") == [
+        "on",
+        "the",
+        "8th",
+        "at",
+        "2pm",
+        "form",
+        "27b",
+    ]
 
 
 @pytest.mark.parametrize("text", ["😀😀😀", "!!! ???", "   "])
@@ -57,7 +68,10 @@ def test_tokenise_without_words_is_empty(text):
 
 def test_segments_break_at_punctuation_and_placeholders():
     assert segments("Bins late. Call [phone number] please") == [
-        ["bins", "late"], ["call"], ["please"]]
+        ["bins", "late"],
+        ["call"],
+        ["please"],
+    ]
 
 
 def test_stem_matches_inflections():
@@ -67,8 +81,7 @@ def test_stem_matches_inflections():
 
 
 def test_ngrams_shortest_first():
-    assert list(ngrams(["a", "b", "c"], 1, 2)) == [("a",), ("b",), ("c",), ("a", "b"),
-                                                   ("b", "c")]
+    assert list(ngrams(["a", "b", "c"], 1, 2)) == [("a",), ("b",), ("c",), ("a", "b"), ("b", "c")]
     assert list(ngrams(["a"], 2, 3)) == []
 
 

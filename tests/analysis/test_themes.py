@@ -100,8 +100,9 @@ def purity(truth, labels):
     groups = {}
     for topic, label in zip(truth, labels, strict=True):
         groups.setdefault(label, []).append(topic)
-    right = sum(Counter(topics).most_common(1)[0][1]
-                for label, topics in groups.items() if label >= 0)
+    right = sum(
+        Counter(topics).most_common(1)[0][1] for label, topics in groups.items() if label >= 0
+    )
     return right / len(truth)
 
 
@@ -124,6 +125,7 @@ def check_consistent(result, texts):
 
 
 # --- recovering obvious topics -------------------------------------------------------------
+
 
 def test_synthetic_topics_recovered_with_high_purity(synthetic_result):
     check_consistent(synthetic_result, SYNTHETIC)
@@ -155,8 +157,9 @@ def test_labels_are_readable_surface_words(synthetic_result):
         assert 2 <= len(words) <= 5, theme.label
         assert not all(word in ENGLISH_STOP_WORDS for word in words)
         # Surface forms: every word was written in one of the theme's own comments.
-        members = [SYNTHETIC[i] for i, label in enumerate(synthetic_result.labels)
-                   if label == theme.id]
+        members = [
+            SYNTHETIC[i] for i, label in enumerate(synthetic_result.labels) if label == theme.id
+        ]
         seen = {token for text in members for token in tokenise(text)}
         assert set(words) <= seen, theme.label
         assert theme.keywords and set(" ".join(theme.keywords).split()) <= seen
@@ -180,6 +183,7 @@ def test_placeholders_never_become_themes():
 
 
 # --- edge cases: a sensible result, never an exception --------------------------------------
+
 
 def test_empty_input():
     result = find_themes([])
@@ -208,7 +212,7 @@ def test_theme_with_nothing_to_name_it_still_gets_a_label():
 
 
 def test_very_long_comment():
-    long = ("The bins were not collected and the council never answered my calls. " * 150)
+    long = "The bins were not collected and the council never answered my calls. " * 150
     texts = [*SYNTHETIC, long[:10_000]]
     result = find_themes(texts, random_state=0)
     check_consistent(result, texts)
@@ -266,6 +270,7 @@ def test_duplicates_and_near_duplicates_with_small_input():
 
 # --- the fitted model, for later weeks ------------------------------------------------------
 
+
 def test_model_transforms_and_predicts_new_comments(synthetic_result):
     model = synthetic_result.model
     vectors = model.transform(["Parking permit never arrived", "bins not emptied"])
@@ -293,15 +298,26 @@ def test_warm_start_keeps_theme_identity_across_fits():
     first = model.labels_.copy()
     space = model.pipeline_[0]
     # "Next week": the same topics in other words; themes continue from this week's.
-    next_week = ["parking permit is late", "bins not collected", "council tax bill wrong",
-                 "library hours too short", "permit for parking never came",
-                 "missed bin collection", "council tax refund", "library should open sunday"]
+    next_week = [
+        "parking permit is late",
+        "bins not collected",
+        "council tax bill wrong",
+        "library hours too short",
+        "permit for parking never came",
+        "missed bin collection",
+        "council tax refund",
+        "library should open sunday",
+    ]
     model.fit(next_week)
     assert model.pipeline_[0] is space  # same fitted vocabulary and LSA space
     continues = [model.previous_ids_[label] for label in model.labels_ if label >= 0]
-    expected = [first[SYNTHETIC.index(TOPICS[topic][0])]
-                for topic, label in zip(["parking", "bins", "tax", "library"] * 2,
-                                        model.labels_, strict=True) if label >= 0]
+    expected = [
+        first[SYNTHETIC.index(TOPICS[topic][0])]
+        for topic, label in zip(
+            ["parking", "bins", "tax", "library"] * 2, model.labels_, strict=True
+        )
+        if label >= 0
+    ]
     assert continues == expected
     model.fit(["", "🙂"])  # an empty week keeps the space for the week after
     assert model.labels_.tolist() == [-1, -1] and model.pipeline_[0] is space
@@ -316,8 +332,14 @@ def test_modularity_of_two_separate_triangles():
 
 # --- the scikit-learn estimator contract ----------------------------------------------------
 
-ESTIMATORS = [CommentVectoriser(), LSAReducer(), NeighbourSmoother(), ThemeClusterer(),
-              ThemeLabeller(), ThemeModel()]
+ESTIMATORS = [
+    CommentVectoriser(),
+    LSAReducer(),
+    NeighbourSmoother(),
+    ThemeClusterer(),
+    ThemeLabeller(),
+    ThemeModel(),
+]
 CONTRACT_CHECKS = [
     estimator_checks.check_no_attributes_set_in_init,
     estimator_checks.check_parameters_default_constructible,
@@ -350,6 +372,7 @@ def test_fit_returns_self_and_keeps_random_state():
 
 # --- real data: a quick sanity check on part of CLINC150 ------------------------------------
 
+
 def _clinc_path():
     root = os.environ.get("PULSE_SHARED_DATA")
     base = Path(root) if root else Path(__file__).resolve().parents[3] / "shared" / "data"
@@ -366,7 +389,8 @@ def test_clinc150_subset_beats_plain_tfidf_kmeans():
     rows = [(text, intent) for text, intent in rows if intent in set(intents)]
     texts, truth = [text for text, _ in rows], [intent for _, intent in rows]
     baseline = KMeans(30, n_init=3, random_state=0).fit_predict(
-        TfidfVectorizer().fit_transform(texts))
+        TfidfVectorizer().fit_transform(texts)
+    )
     plain = normalized_mutual_info_score(truth, baseline)
     for n_themes in (30, None):
         result = find_themes(texts, n_themes=n_themes, random_state=0)

@@ -61,6 +61,7 @@ bench: install assets
 
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 clean:
 	rm -rf $(VENV) node_modules $(STATIC) app/translations/*/LC_MESSAGES/*.mo

@@ -34,10 +34,11 @@ def analyse_command(week, since, all_weeks, slug, workers, quiet):
     from analysis.weekly import run_week
     from app.cli import open_db
     from app.store import get_service
-    from app.store.analysis import weeks_with_responses
+    from app.store.analysis import analysed_after, weeks_with_responses
 
     db = open_db()
-    if slug and get_service(db, slug) is None:
+    service = get_service(db, slug) if slug else None
+    if slug and service is None:
         raise click.UsageError(
             f"There is no service with the slug '{slug}'. See: flask --app wsgi services list"
         )
@@ -46,6 +47,7 @@ def analyse_command(week, since, all_weeks, slug, workers, quiet):
     if all_weeks:
         span = weeks_with_responses(db)
         first = week_of(datetime.fromisoformat(span[0]).date()) if span else last
+    later = analysed_after(db, last, service.id if service else None)
     db.close()
     if first > last:
         raise click.UsageError(f"--since {first} is after {last}")
@@ -60,6 +62,15 @@ def analyse_command(week, since, all_weeks, slug, workers, quiet):
                 f"{target}: {len(summary.services)} services, {summary.responses} responses, "
                 f"{summary.themes} themes in {summary.seconds:.1f}s"
             )
+    if later:
+        # Later weeks carried on the themes this run has just replaced.
+        service_option = f" --service {slug}" if slug else ""
+        click.echo(
+            f"Weeks {later[0]} to {later[1]} were analysed before this run and follow {last}'s "
+            f"earlier themes. If {last}'s themes changed, bring them up to date with: "
+            f"flask --app wsgi analyse --since {later[0]} --week {later[1]}{service_option}",
+            err=True,
+        )
 
 
 def _run_one(run_week, week, slug, workers, quiet):

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from app.store import get_service, list_services
+from app.weeks import last_complete_week
 
 
 @pytest.mark.parametrize(
@@ -144,3 +145,18 @@ def test_analyse_with_nothing_to_do(runner, service):
     result = runner.invoke(args=["analyse", "--week", "2026-W10"])
     assert result.exit_code == 0
     assert "2026-W10: no responses to analyse" in result.output
+
+
+def test_rerunning_an_older_week_says_how_to_bring_later_weeks_up_to_date(runner):
+    runner.invoke(args=["demo", "--weeks", "3"])
+    assert runner.invoke(args=["analyse", "--all"]).exit_code == 0
+    first = last_complete_week().shift(-2)
+    rerun = runner.invoke(args=["analyse", "--week", str(first), "--service", "missed-bins"])
+    assert rerun.exit_code == 0, rerun.output
+    expected = (
+        f"flask --app wsgi analyse --since {first.shift(1)} --week {last_complete_week()} "
+        "--service missed-bins"
+    )
+    assert expected in rerun.output
+    # The latest week has nothing after it, so a normal weekly run says nothing of the kind.
+    assert "were analysed before this run" not in runner.invoke(args=["analyse"]).output

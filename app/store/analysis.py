@@ -55,6 +55,17 @@ def weeks_with_responses(db, service_id=None):
     return row if row[0] else None
 
 
+def analysed_after(db, week, service_id=None):
+    """(first, last) of the weeks after `week` that already have results, or None."""
+    where = "AND service_id = ?" if service_id else ""
+    params = [str(week), service_id] if service_id else [str(week)]
+    row = db.execute(
+        f"SELECT min(week), max(week) FROM service_weeks WHERE week > ? {where}",  # noqa: S608
+        params,
+    ).fetchone()
+    return row if row[0] else None
+
+
 def week_responses(db, service_id, week):
     """(id, rating, comment) of every response to a service in a week, oldest first."""
     start, end = _bounds(week)

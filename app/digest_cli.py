@@ -23,6 +23,12 @@ from app.store.emails import (
 )
 from app.weeks import last_complete_week
 
+ALREADY_RUNNING = (
+    "Another 'digest send' is running on this database, so this one sent nothing. "
+    "If cron started both, space the runs out."
+)
+
+
 digest = AppGroup(
     "digest",
     help=(
@@ -110,12 +116,6 @@ def send_command(week, dry_run):
             err=True,
         )
         click.get_current_context().exit(1)
-
-
-ALREADY_RUNNING = (
-    "Another 'digest send' is running on this database, so this one sent nothing. "
-    "If cron started both, space the runs out."
-)
 
 
 def _status(records, recipient):

@@ -1,6 +1,7 @@
 """One service's week, computed from its responses: figures, scores and themes. No database."""
 
 import re
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -93,8 +94,9 @@ def analyse_service_week(
 ) -> ServiceWeek:
     """Score and theme one service's week; prior maps last week's theme ids to their comments."""
     ratings = [r.rating for r in responses]
-    commented = [r for r in responses if clean_comment(r.comment)]
-    texts = [clean_comment(r.comment) for r in commented]
+    cleaned = [(r, clean_comment(r.comment)) for r in responses]
+    commented = [r for r, text in cleaned if text]
+    texts = [text for _, text in cleaned if text]
     scores = score_sentiment(texts) if texts else []
     week = ServiceWeek(
         responses=len(responses),
@@ -109,8 +111,11 @@ def analyse_service_week(
         week.faded = sorted(prior)
         return week
     tracked = track_themes(texts, prior, random_state=random_state)
+    members_of = defaultdict(list)
+    for i, label in enumerate(tracked.labels):
+        members_of[label].append(i)
     for theme in tracked.themes:
-        members = [i for i, label in enumerate(tracked.labels) if label == theme.id]
+        members = members_of[theme.id]
         for i in members:
             week.theme_of[commented[i].id] = theme.id
         member_ratings = [commented[i].rating for i in members]

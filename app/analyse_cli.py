@@ -7,7 +7,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from app.cli import week_option
+from app.cli import service_or_usage_error, week_option
 from app.weeks import last_complete_week, week_of
 
 
@@ -33,15 +33,10 @@ def analyse_command(week, since, all_weeks, slug, workers, quiet):
     """Score and theme each service's week of responses, ready for the digest."""
     from analysis.weekly import run_week
     from app.cli import open_db
-    from app.store import get_service
     from app.store.analysis import analysed_after, weeks_with_responses
 
     db = open_db()
-    service = get_service(db, slug) if slug else None
-    if slug and service is None:
-        raise click.UsageError(
-            f"There is no service with the slug '{slug}'. See: flask --app wsgi services list"
-        )
+    service = service_or_usage_error(db, slug) if slug else None
     last = week or last_complete_week()
     first = since or last
     if all_weeks:

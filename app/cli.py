@@ -15,6 +15,18 @@ def open_db():
     return db
 
 
+def service_or_usage_error(db, slug):
+    """The service with this slug, or a usage error that says how to list the slugs."""
+    from app.store import get_service
+
+    service = get_service(db, slug)
+    if service is None:
+        raise click.UsageError(
+            f"There is no service with the slug '{slug}'. See: flask --app wsgi services list"
+        )
+    return service
+
+
 def week_option(_ctx, _param, value):
     """Click callback: an ISO week such as 2026-W47, with a plain message when it is not one."""
     if value is None:

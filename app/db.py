@@ -1,4 +1,4 @@
-"""One SQLite connection per request, opened by get_db() and closed on teardown."""
+"""SQLite connections: one kept per worker thread for requests (get_db), plain ones for CLIs."""
 
 import logging
 import os
@@ -98,5 +98,5 @@ def migrate(db):
 
 
 def init_app(app):
-    """Register teardown so every request's connection is closed."""
+    """Register teardown so no request leaves a transaction open on its thread's connection."""
     app.teardown_appcontext(close_db)

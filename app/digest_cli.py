@@ -4,7 +4,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from app.cli import week_option
+from app.cli import service_or_usage_error, week_option
 from app.email_digest import (
     Mailer,
     build_message,
@@ -14,7 +14,6 @@ from app.email_digest import (
     subject,
 )
 from app.single_run import AlreadyRunning, single_run
-from app.store import get_service
 from app.store.emails import (
     digest_email_records,
     digest_recipients,
@@ -178,11 +177,7 @@ def preview_command(slug, week):
     week = week or last_complete_week()
     db = open_db()
     try:
-        service = get_service(db, slug)
-        if service is None:
-            raise click.UsageError(
-                f"There is no service with the slug '{slug}'. See: flask --app wsgi services list"
-            )
+        service = service_or_usage_error(db, slug)
         click.echo(render_text(week, [service_digest(db, service, week)]), nl=False)
     finally:
         db.close()

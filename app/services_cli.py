@@ -6,7 +6,7 @@ import click
 import segno
 from flask.cli import AppGroup
 
-from app.store import ServiceError, add_service, get_service, list_services
+from app.store import ServiceError, add_service, list_services
 from app.store.responses import CHANNELS, OUTCOMES
 from app.survey.links import REF_PATTERN, survey_url
 
@@ -63,12 +63,9 @@ def list_command():
 )
 def link_command(slug, channel, outcome, ref, lang, out):
     """Print a service's survey link and write its QR code as SVG and PNG."""
-    from app.cli import open_db
+    from app.cli import open_db, service_or_usage_error
 
-    if get_service(open_db(), slug) is None:
-        raise click.UsageError(
-            f"There is no service with the slug '{slug}'. See: flask --app wsgi services list"
-        )
+    service_or_usage_error(open_db(), slug)
     if ref and not REF_PATTERN.match(ref):
         raise click.UsageError(
             "--ref must be 1 to 64 letters, numbers, dots, colons, hyphens or underscores"

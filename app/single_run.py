@@ -1,7 +1,8 @@
 """One run at a time of a job that must not overlap itself, such as two cron runs of a send."""
 
-import fcntl
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
+
+from app.store.transaction import flocked
 
 
 class AlreadyRunning(RuntimeError):
@@ -15,12 +16,9 @@ def single_run(database_path, job):
     The lock is an flock on a file beside the database, so the kernel lets it go if the
     holder dies, even by kill -9.
     """
-    with open(f"{database_path}.{job}.lock", "a") as lock_file:
+    with open(f"{database_path}.{job}.lock", "a") as lock_file, ExitStack() as held:
         try:
-            fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            held.enter_context(flocked(lock_file, blocking=False))
         except BlockingIOError:
             raise AlreadyRunning(job) from None
-        try:
-            yield
-        finally:
-            fcntl.flock(lock_file, fcntl.LOCK_UN)
+        yield

@@ -6,7 +6,7 @@ import click
 from flask.cli import AppGroup
 
 from app.forms import clean_text
-from app.store import get_service, list_services
+from app.store import list_services
 from app.store.users import (
     EMAIL_PATTERN,
     ROLES,
@@ -46,7 +46,7 @@ users = AppGroup("users", help="Manage staff accounts: who can sign in and what 
 )
 def add_command(email, role, name, slugs, password_stdin):
     """Add a member of staff who signs in with EMAIL and a password of 12 or more characters."""
-    from app.cli import open_db
+    from app.cli import open_db, service_or_usage_error
 
     db = open_db()
     email = email.strip()
@@ -59,11 +59,7 @@ def add_command(email, role, name, slugs, password_stdin):
         raise click.UsageError(f"A user with the email {email} already exists")
     service_ids = []
     for slug in slugs:
-        service = get_service(db, slug)
-        if service is None:
-            raise click.UsageError(
-                f"There is no service with the slug '{slug}'. See: flask --app wsgi services list"
-            )
+        service = service_or_usage_error(db, slug)
         service_ids.append(service.id)
     if password_stdin and name is None:
         raise click.UsageError("--name is required with --password-stdin")

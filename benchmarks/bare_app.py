@@ -11,23 +11,17 @@ worker: closing the last connection to a WAL database checkpoints it, every requ
 Served by gunicorn: ``gunicorn 'benchmarks.bare_app:create_app("/path/to/bare.db")'``.
 """
 
-import sqlite3
 import threading
 from datetime import UTC, datetime
 
 from flask import Flask, request
 
-from app.db import BUSY_TIMEOUT_MS
+from app import db
 
 
 def connect(path):
-    """A plain sqlite3 connection with the pragmas app.db.connect sets."""
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")
-    return conn
+    """The plain sqlite3 connection inside app.db.connect, with every pragma Pulse sets."""
+    return db.connect(path).conn
 
 
 def init_db(path):

@@ -51,16 +51,22 @@ def _fingerprint(client, row):
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def add_response(db, response, *, client=None, duplicate_window=300):
+def add_response(db, response, *, client=None, duplicate_window=300, refuse=None):
     """Store one response; returns (outcome, row) with outcome 'stored', 'duplicate' or 'ref_used'.
 
     An identical submission (same service, rating, comment and client) within
     duplicate_window seconds is acknowledged but stored once. A ref can be answered once.
+    refuse, if given, is called first inside the same write transaction; an outcome it
+    returns (for example 'rate_limited') is returned instead of storing. Redaction happens
+    before the transaction, so the write lock is held only for the statements.
     """
     row = _row(response)
     now = time.time()
     fingerprint = _fingerprint(client, row) if client else None
     with write_transaction(db):
+        refused = refuse() if refuse else None
+        if refused:
+            return refused, row
         if fingerprint:
             db.execute(
                 "DELETE FROM recent_submissions WHERE submitted_at < ?", [now - duplicate_window]

@@ -44,21 +44,20 @@ def add_service(db, slug, name_en, name_cy, active=True):
         )
     if not name_en or not name_cy:
         raise ServiceError("Enter the service name in both English and Welsh")
-    if get_service(db, slug) is not None:
-        raise ServiceError(f"A service with the slug '{slug}' already exists")
-    row_id = (
-        db["services"]
-        .insert(
-            {
-                "slug": slug,
-                "name_en": name_en,
-                "name_cy": name_cy,
-                "active": int(bool(active)),
-                "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            }
-        )
-        .last_pk
-    )
+    with write_transaction(db):  # the check and the insert together
+        if get_service(db, slug) is not None:
+            raise ServiceError(f"A service with the slug '{slug}' already exists")
+        row_id = db.execute(
+            "INSERT INTO services (slug, name_en, name_cy, active, created_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [
+                slug,
+                name_en,
+                name_cy,
+                int(bool(active)),
+                datetime.now(UTC).isoformat(timespec="seconds"),
+            ],
+        ).lastrowid
     return Service(row_id, slug, name_en, name_cy, bool(active))
 
 
@@ -79,8 +78,10 @@ def list_services(db, active_only=False):
 
 def set_service_active(db, slug, active):
     """Open or close a service's survey; raises ServiceError if there is no such service."""
-    cursor = db.execute("UPDATE services SET active = ? WHERE slug = ?", [int(bool(active)), slug])
-    db.conn.commit()
+    with write_transaction(db):
+        cursor = db.execute(
+            "UPDATE services SET active = ? WHERE slug = ?", [int(bool(active)), slug]
+        )
     if cursor.rowcount == 0:
         raise ServiceError(f"There is no service with the slug '{slug}'")
 

@@ -50,12 +50,16 @@ def _file_lock(db):
     key = (os.getpid(), path)  # a forked child must not share its parent's lock
     if key not in _lock_files:
         _lock_files[key] = open(f"{path}.lock", "a")  # noqa: SIM115 - kept open for reuse
-    return _flocked(_lock_files[key])
+    return flocked(_lock_files[key])
 
 
 @contextmanager
-def _flocked(lock_file):
-    fcntl.flock(lock_file, fcntl.LOCK_EX)
+def flocked(lock_file, blocking=True):
+    """Hold an exclusive flock on an open file; the kernel drops it if the process dies.
+
+    Without blocking, raises BlockingIOError at once if another process holds it.
+    """
+    fcntl.flock(lock_file, fcntl.LOCK_EX if blocking else fcntl.LOCK_EX | fcntl.LOCK_NB)
     try:
         yield
     finally:

@@ -1,7 +1,9 @@
 """Staff accounts: creation, sign-in bookkeeping and service assignments."""
 
+import functools
 import re
 import time
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -16,8 +18,16 @@ MIN_PASSWORD = 12
 HASH_METHOD = "scrypt"
 MAX_FAILED = 5
 LOCK_SECONDS = 15 * 60
-# A hash to check against when the email is unknown, so timing does not reveal accounts.
-_DUMMY_HASH = generate_password_hash("not a real password", method="scrypt")
+
+
+@functools.cache
+def _dummy_hash():
+    """A hash to check unknown emails against, so they take as long as real ones.
+
+    Made on first use: scrypt costs about 0.16 s, which every worker and flask command
+    paid at import. It uses HASH_METHOD, so it costs what a real user's check costs.
+    """
+    return generate_password_hash("not a real password", method=HASH_METHOD)
 
 
 class UserError(ValueError):
@@ -61,12 +71,23 @@ class User:
         return self.is_admin or (self.role == "owner" and service_id in self.service_ids)
 
 
-def _user(db, row):
-    services = frozenset(
-        r[0]
-        for r in db.execute("SELECT service_id FROM user_services WHERE user_id = ?", [row["id"]])
-    )
-    return User(row["id"], row["email"], row["name"], row["role"], bool(row["active"]), services)
+def _user(db, row, service_ids=None):
+    if service_ids is None:
+        service_ids = frozenset(
+            r[0]
+            for r in db.execute(
+                "SELECT service_id FROM user_services WHERE user_id = ?", [row["id"]]
+            )
+        )
+    return User(row["id"], row["email"], row["name"], row["role"], bool(row["active"]), service_ids)
+
+
+def _user_row(db, where, value):
+    # A plain statement: Flask-Login asks on every signed-in request, and db.query would
+    # wrap it in a savepoint.
+    cursor = db.execute(f"SELECT * FROM users WHERE {where} = ?", [value])  # noqa: S608
+    row = cursor.fetchone()
+    return dict(zip([c[0] for c in cursor.description], row, strict=True)) if row else None
 
 
 def check_password_rules(password):
@@ -100,29 +121,31 @@ def add_user(db, email, name, password, role, service_ids=()):
                 datetime.now(UTC).isoformat(timespec="seconds"),
             ],
         ).lastrowid
-        for service_id in service_ids:
-            db.execute(
-                "INSERT INTO user_services (user_id, service_id) VALUES (?, ?)",
-                [user_id, service_id],
-            )
+        set_user_services(db, user_id, service_ids)
     return get_user(db, user_id)
 
 
 def get_user(db, user_id):
     """The user with this id, or None."""
-    rows = list(db.query("SELECT * FROM users WHERE id = ?", [user_id]))
-    return _user(db, rows[0]) if rows else None
+    row = _user_row(db, "id", user_id)
+    return _user(db, row) if row else None
 
 
 def get_user_by_email(db, email):
     """The user with this email (any case), or None."""
-    rows = list(db.query("SELECT * FROM users WHERE email = ?", [(email or "").strip()]))
-    return _user(db, rows[0]) if rows else None
+    row = _user_row(db, "email", (email or "").strip())
+    return _user(db, row) if row else None
 
 
 def list_users(db):
     """Every user, by email."""
-    return [_user(db, r) for r in db.query("SELECT * FROM users ORDER BY email")]
+    assigned = defaultdict(set)
+    for user_id, service_id in db.execute("SELECT user_id, service_id FROM user_services"):
+        assigned[user_id].add(service_id)
+    return [
+        _user(db, r, frozenset(assigned[r["id"]]))
+        for r in db.query("SELECT * FROM users ORDER BY email")
+    ]
 
 
 def set_user_active(db, email, active):
@@ -153,11 +176,10 @@ def authenticate(db, email, password, now=None):
     Five failures in a row lock the account for 15 minutes; a success resets the count.
     """
     now = now or time.time()
-    rows = list(db.query("SELECT * FROM users WHERE email = ?", [(email or "").strip()]))
-    if not rows:
-        check_password_hash(_DUMMY_HASH, password or "")
+    row = _user_row(db, "email", (email or "").strip())
+    if row is None:
+        check_password_hash(_dummy_hash(), password or "")
         return "bad", None
-    row = rows[0]
     if row["locked_until"] and row["locked_until"] > now:
         return "locked", int(row["locked_until"] - now)
     if not check_password_hash(row["password_hash"], password or ""):
@@ -209,12 +231,7 @@ def edit_user(db, user_id, name, role, active, service_ids):
                 "UPDATE users SET name = ?, role = ?, active = 0 WHERE id = ?",
                 [name, role, user_id],
             )
-        db.execute("DELETE FROM user_services WHERE user_id = ?", [user_id])
-        for service_id in service_ids:
-            db.execute(
-                "INSERT INTO user_services (user_id, service_id) VALUES (?, ?)",
-                [user_id, service_id],
-            )
+        set_user_services(db, user_id, service_ids)
 
 
 def locked_users(db, now=None):

@@ -107,16 +107,14 @@ def _store(form, service, link, client):
     )
     db = get_db()
     # The attempt is counted, checked against the limit and stored in one short transaction.
-    with write_transaction(db):
-        limited = _over_limit(db, service, client)
-        if not limited:
-            outcome, row = add_response(
-                db,
-                response,
-                client=client,
-                duplicate_window=current_app.config["DUPLICATE_WINDOW_SECONDS"],
-            )
-    if limited:
+    outcome, row = add_response(
+        db,
+        response,
+        client=client,
+        duplicate_window=current_app.config["DUPLICATE_WINDOW_SECONDS"],
+        refuse=lambda: "rate_limited" if _over_limit(db, service, client) else None,
+    )
+    if outcome == "rate_limited":
         return render_template("errors/429.html"), 429
     if outcome == "ref_used":
         return render_template("survey/already.html", service=service), 409

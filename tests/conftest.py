@@ -76,9 +76,9 @@ def page(response):
     return BeautifulSoup(response.get_data(as_text=True), "html.parser")
 
 
-def hidden_fields(response):
-    """The hidden inputs (csrf token, start time, language) of the page's form."""
-    soup = page(response)
+def hidden_fields(shown):
+    """The hidden inputs (csrf token, start time) of a page's form: a response or its soup."""
+    soup = shown if isinstance(shown, BeautifulSoup) else page(shown)
     return {
         field["name"]: field.get("value", "") for field in soup.select("form input[type=hidden]")
     }

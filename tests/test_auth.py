@@ -10,7 +10,9 @@ def test_sign_in_and_out(app, staff):
     client = app.test_client()
     response = sign_in(client, "OWNER@example.gov.uk")
     assert response.status_code == 302
-    assert client.get("/dashboard").status_code in (200, 302)
+    signed_in = client.get("/dashboard")
+    assert signed_in.status_code in (200, 302)
+    assert signed_in.headers.get("Location") == "/services/bins"  # not the sign-in page
     form = page(client.get("/services/bins", follow_redirects=True)).select_one(
         "form.pulse-sign-out"
     )
@@ -61,8 +63,11 @@ def test_lock_lifts_after_fifteen_minutes(app, staff, monkeypatch):
         sign_in(client, "viewer@example.gov.uk", "not the password")
     import time as real_time
 
-    later = real_time.time() + 15 * 60 + 1
-    monkeypatch.setattr("app.store.users.time.time", lambda: later)
+    locked_at = real_time.time()
+    clock = [locked_at + 15 * 60 - 1]
+    monkeypatch.setattr("app.store.users.time.time", lambda: clock[0])
+    assert "locked" in text_of(page(sign_in(client, "viewer@example.gov.uk")))
+    clock[0] = locked_at + 15 * 60 + 1
     assert sign_in(client, "viewer@example.gov.uk").status_code == 302
 
 

@@ -18,6 +18,14 @@ from app.weeks import last_complete_week
         ["services", "link"],
         ["demo"],
         ["analyse"],
+        ["users"],
+        ["users", "add"],
+        ["users", "list"],
+        ["users", "disable"],
+        ["users", "enable"],
+        ["digest"],
+        ["digest", "send"],
+        ["digest", "preview"],
     ],
 )
 def test_every_command_has_help(runner, command):

@@ -10,12 +10,10 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 from bs4 import BeautifulSoup
-from werkzeug.security import generate_password_hash
 
 from analysis.weekly import run_week
 from app.dashboard.digest import build_digest
 from app.store import NewResponse, add_response, add_responses, add_service
-from app.store import users as users_store
 from app.store.emails import digest_email_records
 from app.store.users import add_user, set_user_active
 from app.weeks import last_complete_week, parse_week
@@ -150,17 +148,11 @@ def _add_theme(db, service, week, label, size, quotes):
 
 
 @pytest.fixture
-def people(db, staff, monkeypatch):
+def people(db, staff):
     """The staff fixture plus: an owner of two services, an admin with a service, a disabled
     viewer, an owner with no services."""
     from app.store import get_service
 
-    # These people never sign in: a quick hash keeps the fixture fast.
-    monkeypatch.setattr(
-        users_store,
-        "generate_password_hash",
-        lambda password, method: generate_password_hash(password, method="pbkdf2:sha256:1000"),
-    )
     bins, parking = get_service(db, "bins"), get_service(db, "parking")
     extra = {
         "both": add_user(
@@ -213,14 +205,6 @@ def _parts(message):
 
 def _send(runner, *args):
     return runner.invoke(args=["digest", "send", "--week", str(WEEK), *args])
-
-
-@pytest.mark.parametrize("command", [["digest"], ["digest", "send"], ["digest", "preview"]])
-def test_every_digest_command_has_help(runner, command):
-    result = runner.invoke(args=[*command, "--help"])
-    assert result.exit_code == 0
-    summary = result.output.split("Options:")[0]
-    assert len(re.sub(r"Usage:.*", "", summary).strip()) > 20, result.output
 
 
 def test_send_help_says_who_gets_it(runner):
@@ -446,9 +430,10 @@ def test_themes_from_the_weekly_run_follow_the_threshold(app, runner, smtp, staf
     assert labels, "the weekly run should find a theme in these comments"
 
     preview = runner.invoke(args=["digest", "preview", "roads", "--week", str(WEEK)]).output
-    for theme in everything.themes[:5]:
-        if max(theme["size"], theme["previous_size"] or 0) >= 3:
-            assert theme["display_label"] in preview
+    shown = [t for t in everything.themes[:5] if max(t["size"], t["previous_size"] or 0) >= 3]
+    assert shown, "at least one theme reaches the default threshold of 3"
+    for theme in shown:
+        assert theme["display_label"] in preview
 
     app.config["ANONYMITY_THRESHOLD"] = max(t["size"] for t in everything.themes) + 1
     assert _send(runner).exit_code == 0

@@ -2,6 +2,7 @@
 
 import re
 
+from tests.admin.helpers import errors
 from tests.conftest import page, text_of
 
 BASE = "http://127.0.0.1:5000/s/bins"
@@ -55,17 +56,14 @@ def test_builder_adds_the_details_to_the_link_qr_code_and_downloads(as_user, sta
 def test_builder_refuses_bad_details_and_shows_the_plain_link(as_user, staff):
     response = _link(as_user("admin"), "?channel=pigeon&ref=has+space&language=fr")
     soup = page(response)
-    summary = [text_of(a) for a in soup.select(".govuk-error-summary__list a")]
-    assert summary == [
-        "Select a channel from the list",
-        "Reference must be up to 64 letters, numbers, dots, colons, hyphens or underscores, "
-        "with no spaces",
-        "Select a language from the list",
-    ]
-    assert [a["href"] for a in soup.select(".govuk-error-summary__list a")] == [
-        "#channel",
-        "#ref",
-        "#language",
+    assert errors(response) == [
+        ("Select a channel from the list", "#channel"),
+        (
+            "Reference must be up to 64 letters, numbers, dots, colons, hyphens or underscores, "
+            "with no spaces",
+            "#ref",
+        ),
+        ("Select a language from the list", "#language"),
     ]
     assert text_of(soup.select_one("#survey-url")) == BASE
     assert [a["href"] for a in soup.select("a[download]")] == [

@@ -197,7 +197,8 @@ def test_unticking_every_service_removes_them_all(as_user, staff, db):
 
 def test_disabling_a_user_ends_their_session_and_sign_in(app, as_user, staff, db):
     owner = as_user("owner")
-    assert owner.get("/dashboard").status_code == 302
+    before = owner.get("/dashboard")
+    assert before.status_code == 302 and before.headers["Location"] == "/services/bins"
     url = f"/admin/users/{staff['owner'].id}"
     post_form(as_user("admin"), url, name="Owen Owner", role="owner", status="disabled")
     assert not get_user(db, staff["owner"].id).active

@@ -121,7 +121,7 @@ def test_themes_with_quotes_and_trend(as_user, analysed):
     assert quotes and all(len(q) > 10 for q in quotes)
 
 
-def test_comment_html_is_shown_as_text(as_user, analysed, app):
+def test_comments_json_keeps_markup_as_data(as_user, analysed, app):
     app.config["ANONYMITY_THRESHOLD"] = 1
     response = as_user("admin").get(f"/services/bins/weeks/{WEEK}/comments.json")
     assert "<script>" in response.get_data(as_text=True)  # JSON is data, not a page

@@ -1,6 +1,6 @@
 """Bad input: a clear message, the citizen's words kept, never a stack trace."""
 
-from tests.conftest import page, text_of
+from tests.conftest import hidden_fields, page, text_of
 from tests.survey.helpers import stored, submit
 
 
@@ -53,10 +53,7 @@ def test_comment_of_exactly_the_limit_is_accepted_counting_newlines_once(client,
 
 
 def test_missing_csrf_token_reshows_form_with_answers(client, service, db):
-    shown = client.get("/s/bins")
-    from tests.conftest import hidden_fields
-
-    data = hidden_fields(shown)
+    data = hidden_fields(client.get("/s/bins"))
     data["csrf_token"] = "expired-or-forged"
     data.update(rating="1", comment="Keep my words please")
     response = client.post("/s/bins", data=data)
@@ -67,13 +64,9 @@ def test_missing_csrf_token_reshows_form_with_answers(client, service, db):
     assert soup.select_one("input[name=rating][value='1']").has_attr("checked")
     assert stored(db) == []
     # The re-shown form carries a fresh token, so sending it again works.
-    resend = {**page_fields(soup), "rating": "1", "comment": "Keep my words please"}
+    resend = {**hidden_fields(soup), "rating": "1", "comment": "Keep my words please"}
     assert client.post("/s/bins", data=resend).status_code == 302
     assert [r["comment"] for r in stored(db)] == ["Keep my words please"]
-
-
-def page_fields(soup):
-    return {f["name"]: f.get("value", "") for f in soup.select("form input[type=hidden]")}
 
 
 def test_oversized_body_gets_413_page(client, service, db):

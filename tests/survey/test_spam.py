@@ -44,15 +44,11 @@ def test_too_fast_is_reshown_with_answers_then_accepted(slow_app, service, db, m
     clock[0] += 3
     assert (
         client.post(
-            "/s/bins", data={**hidden_fields_of(soup), "rating": "2", "comment": "quick"}
+            "/s/bins", data={**hidden_fields(soup), "rating": "2", "comment": "quick"}
         ).status_code
         == 302
     )
     assert [r["comment"] for r in stored(db)] == ["quick"]
-
-
-def hidden_fields_of(soup):
-    return {f["name"]: f.get("value", "") for f in soup.select("form input[type=hidden]")}
 
 
 def test_forged_or_missing_start_time_is_counted_and_reissued(client, service, db):
@@ -62,7 +58,7 @@ def test_forged_or_missing_start_time_is_counted_and_reissued(client, service, d
         assert "Please check your answers" in text_of(soup)
         assert soup.select_one("input[name=started]")["value"] not in ("", bad)
     assert spam_totals(db, service.id) == {"bad_timestamp": 2}
-    assert client.post("/s/bins", data={**hidden_fields_of(soup), "rating": "4"}).status_code == 302
+    assert client.post("/s/bins", data={**hidden_fields(soup), "rating": "4"}).status_code == 302
 
 
 def test_identical_submission_within_five_minutes_is_stored_once(client, service, db, monkeypatch):

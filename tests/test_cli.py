@@ -65,6 +65,9 @@ def test_services_add_refuses_bad_or_taken_slugs(runner, db):
     runner.invoke(args=["services", "add", "bins", "--name", "Bins", "--name-cy", "Biniau"])
     taken = runner.invoke(args=["services", "add", "bins", "--name", "Bins", "--name-cy", "Biniau"])
     assert taken.exit_code == 2 and "already exists" in taken.output
+    # The admin pages' own address word is refused here too, not only by the web form.
+    reserved = runner.invoke(args=["services", "add", "add", "--name", "X", "--name-cy", "Y"])
+    assert reserved.exit_code == 2 and "The slug 'add' is reserved" in reserved.output
     assert len(list_services(db)) == 1
 
 

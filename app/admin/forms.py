@@ -22,8 +22,6 @@ ROLE_HINTS = {
     "owner": "Their services: read the feedback and manage its themes",
     "viewer": "Read the feedback of the services they are given",
 }
-# Words the admin pages use in their own addresses, so no service can take them as a slug.
-RESERVED_SLUGS = {"add"}
 EMAIL_FORMAT = "Enter an email address in the correct format, like name@example.gov.uk"
 
 
@@ -235,11 +233,6 @@ class ServiceAddForm(StrippedForm):
     name_cy = _name_cy_field()
     status = _survey_status_field()
     submit = SubmitField("Add service", widget=GovSubmitInput())
-
-    def validate_slug(self, field):
-        """Keep the words the admin pages' own addresses use."""
-        if field.data in RESERVED_SLUGS:
-            raise ValidationError(f"The slug '{field.data}' is reserved. Choose another")
 
 
 class ServiceEditForm(StrippedForm):

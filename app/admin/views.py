@@ -49,14 +49,10 @@ def _lock_times(db):
     }
 
 
-def _error_to_field(form, error, fields):
-    """Show a store error against the field it is about: fields is [(word, field)], first wins."""
-    message = str(error)
-    for word, field in fields:
-        if word in message.lower():
-            field.errors.append(message)
-            return
-    fields[-1][1].errors.append(message)
+def _error_to_field(form, error, fallback):
+    """Show a store error against the field it names, or against fallback."""
+    field = form[error.field] if error.field in form else fallback
+    field.errors.append(str(error))
 
 
 @bp.route("/users")
@@ -89,11 +85,7 @@ def user_add():
                 form.services.data,
             )
         except UserError as error:
-            _error_to_field(
-                form,
-                error,
-                [("password", form.password), ("role", form.role), ("email", form.email)],
-            )
+            _error_to_field(form, error, form.email)
         else:
             message = f"Added {user.name} ({user.email}) as {ROLE_NAMES[user.role].lower()}."
             if not user.is_admin and not user.service_ids:
@@ -132,7 +124,7 @@ def user_edit(user_id):
                 form.services.data,
             )
         except UserError as error:
-            _error_to_field(form, error, [("role", form.role), ("name", form.name)])
+            _error_to_field(form, error, form.name)
         else:
             flash(f"Saved changes to {form.name.data}.", "success")
             return redirect(url_for("admin.users"))
@@ -164,11 +156,7 @@ def service_add():
                 active=form.status.data == "open",
             )
         except ServiceError as error:
-            _error_to_field(
-                form,
-                error,
-                [("slug", form.slug), ("welsh", form.name_cy), ("name", form.name_en)],
-            )
+            _error_to_field(form, error, form.slug)
         else:
             flash(
                 f"Added {service.name_en}. Its survey link is {survey_url(service.slug)}", "success"
@@ -195,7 +183,7 @@ def service_edit(slug):
                 get_db(), slug, form.name_en.data, form.name_cy.data, form.status.data == "open"
             )
         except ServiceError as error:
-            _error_to_field(form, error, [("welsh", form.name_cy), ("name", form.name_en)])
+            _error_to_field(form, error, form.name_en)
         else:
             flash(f"Saved changes to {changed.name_en}.", "success")
             return redirect(url_for("admin.services"))

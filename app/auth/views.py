@@ -41,7 +41,7 @@ def sign_in():
     if form.validate_on_submit():
         db = get_db()
         client = "sign-in:" + client_id(current_app.config["SECRET_KEY"])
-        if record_hit(db, client, CLIENT_WINDOW) > CLIENT_LIMIT:
+        if record_hit(db, client, CLIENT_WINDOW, "sign-in") > CLIENT_LIMIT:
             return render_template("errors/429.html"), 429
         outcome, detail = authenticate(db, form.email.data, form.password.data)
         if outcome == "ok":

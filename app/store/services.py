@@ -7,10 +7,17 @@ from datetime import UTC, datetime
 from app.store.transaction import write_transaction
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")
+# Words the admin pages use in their own addresses, so no service can take them as a slug.
+RESERVED_SLUGS = {"add"}
 
 
 class ServiceError(ValueError):
-    """A service could not be added or changed; the message says why in plain words."""
+    """A service could not be added or changed; the message says why in plain words, and
+    field names the form field it is about (None if none)."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -40,13 +47,19 @@ def add_service(db, slug, name_en, name_cy, active=True):
     if not SLUG_PATTERN.match(slug):
         raise ServiceError(
             "Slug must be 1 to 40 characters: lower-case letters, numbers and hyphens, "
-            "starting and ending with a letter or number"
+            "starting and ending with a letter or number",
+            "slug",
         )
+    if slug in RESERVED_SLUGS:
+        raise ServiceError(f"The slug '{slug}' is reserved. Choose another", "slug")
     if not name_en or not name_cy:
-        raise ServiceError("Enter the service name in both English and Welsh")
+        raise ServiceError(
+            "Enter the service name in both English and Welsh",
+            "name_en" if not name_en else "name_cy",
+        )
     with write_transaction(db):  # the check and the insert together
         if get_service(db, slug) is not None:
-            raise ServiceError(f"A service with the slug '{slug}' already exists")
+            raise ServiceError(f"A service with the slug '{slug}' already exists", "slug")
         row_id = db.execute(
             "INSERT INTO services (slug, name_en, name_cy, active, created_at) "
             "VALUES (?, ?, ?, ?, ?)",
@@ -91,7 +104,10 @@ def update_service(db, slug, name_en, name_cy, active):
     name_en = (name_en or "").strip()
     name_cy = (name_cy or "").strip()
     if not name_en or not name_cy:
-        raise ServiceError("Enter the service name in both English and Welsh")
+        raise ServiceError(
+            "Enter the service name in both English and Welsh",
+            "name_en" if not name_en else "name_cy",
+        )
     with write_transaction(db):
         cursor = db.execute(
             "UPDATE services SET name_en = ?, name_cy = ?, active = ? WHERE slug = ?",

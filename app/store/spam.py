@@ -5,18 +5,24 @@ from datetime import UTC, datetime
 
 from app.store.transaction import write_transaction
 
+# Counters older than this are cleared; no limit counts over a longer window, and client ids
+# change every day anyway.
+KEEP_SECONDS = 24 * 3600
 
-def record_hit(db, client, window_seconds):
-    """Count one submission attempt by a client in the current window; returns the new count."""
-    window_start = int(time.time() // window_seconds * window_seconds)
+
+def record_hit(db, client, window_seconds, scope):
+    """Count one attempt by a client in the current window of a scope ('survey', 'sign-in');
+    returns the new count. Each scope counts on its own, in windows of its own length."""
+    now = time.time()
+    window_start = int(now // window_seconds * window_seconds)
     with write_transaction(db):
         hits = db.execute(
             "INSERT INTO client_hits (client, window_start, hits) VALUES (?, ?, 1) "
             "ON CONFLICT (client, window_start) DO UPDATE SET hits = hits + 1 RETURNING hits",
-            [client, window_start],
+            [f"{scope}|{client}", window_start],
         ).fetchone()[0]
-        if hits == 1:  # a client's first hit in a window: clear out windows that have ended
-            db.execute("DELETE FROM client_hits WHERE window_start < ?", [window_start])
+        if hits == 1:  # a first hit in a window: clear out counters no window still uses
+            db.execute("DELETE FROM client_hits WHERE window_start < ?", [now - KEEP_SECONDS])
     return hits
 
 

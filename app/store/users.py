@@ -31,7 +31,12 @@ def _dummy_hash():
 
 
 class UserError(ValueError):
-    """A user could not be added or changed; the message says why in plain words."""
+    """A user could not be added or changed; the message says why in plain words, and
+    field names the form field it is about (None if none)."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -93,7 +98,7 @@ def _user_row(db, where, value):
 def check_password_rules(password):
     """Raise UserError unless the password is long enough to be safe."""
     if len(password or "") < MIN_PASSWORD:
-        raise UserError(f"Password must be at least {MIN_PASSWORD} characters")
+        raise UserError(f"Password must be at least {MIN_PASSWORD} characters", "password")
 
 
 def add_user(db, email, name, password, role, service_ids=()):
@@ -101,14 +106,16 @@ def add_user(db, email, name, password, role, service_ids=()):
     email = (email or "").strip()
     name = (name or "").strip()
     if not EMAIL_PATTERN.match(email):
-        raise UserError("Enter an email address in the correct format, like name@example.gov.uk")
+        raise UserError(
+            "Enter an email address in the correct format, like name@example.gov.uk", "email"
+        )
     if not name:
-        raise UserError("Enter the person's name")
+        raise UserError("Enter the person's name", "name")
     if role not in ROLES:
-        raise UserError(f"Role must be one of: {', '.join(ROLES)}")
+        raise UserError(f"Role must be one of: {', '.join(ROLES)}", "role")
     check_password_rules(password)
     if get_user_by_email(db, email):
-        raise UserError(f"A user with the email {email} already exists")
+        raise UserError(f"A user with the email {email} already exists", "email")
     with write_transaction(db):
         user_id = db.execute(
             "INSERT INTO users (email, name, password_hash, role, created_at) "
@@ -215,9 +222,9 @@ def edit_user(db, user_id, name, role, active, service_ids):
     """Change a user's name, role, status and services together; enabling also unlocks them."""
     name = (name or "").strip()
     if not name:
-        raise UserError("Enter the person's name")
+        raise UserError("Enter the person's name", "name")
     if role not in ROLES:
-        raise UserError(f"Role must be one of: {', '.join(ROLES)}")
+        raise UserError(f"Role must be one of: {', '.join(ROLES)}", "role")
     # One transaction, so a failure never leaves a new role with the old services.
     with write_transaction(db):
         if active:

@@ -87,7 +87,7 @@ def _over_limit(db, service, client):
     """Count one attempt by this client; True (and counted as spam) once past the limit."""
     config = current_app.config
     with write_transaction(db):
-        hits = record_hit(db, client, config["RATE_LIMIT_WINDOW_SECONDS"])
+        hits = record_hit(db, client, config["RATE_LIMIT_WINDOW_SECONDS"], "survey")
         if hits <= config["RATE_LIMIT_COUNT"]:
             return False
         count_spam(db, service.id, "rate_limit")

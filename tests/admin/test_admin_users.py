@@ -145,6 +145,16 @@ def test_an_email_already_in_use_is_refused(as_user, staff, db):
     assert len(db.execute("SELECT id FROM users").fetchall()) == 4
 
 
+def test_a_taken_email_with_a_field_name_in_it_still_lands_on_the_email(as_user, staff, db):
+    # "carole" holds "role": the error goes where the store says, not where a word matches.
+    admin = as_user("admin")
+    post_form(admin, "/admin/users/add", **{**NEW, "email": "carole@example.gov.uk"})
+    again = post_form(admin, "/admin/users/add", **{**NEW, "email": "carole@example.gov.uk"})
+    assert errors(again) == [
+        ("A user with the email carole@example.gov.uk already exists", "#email")
+    ]
+
+
 def test_names_are_shown_as_text_never_run(as_user, staff):
     admin = as_user("admin")
     script = "<script>alert(1)</script>"

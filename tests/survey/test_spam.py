@@ -96,7 +96,24 @@ def test_rate_limit_client_is_a_rotating_hash_not_the_address(client, service, d
     submit(client, rating="4")
     [hit] = list(db.query("SELECT * FROM client_hits"))
     assert "127.0.0.1" not in hit["client"]
-    assert len(hit["client"]) == 32
+    scope, _, hashed = hit["client"].partition("|")
+    assert scope == "survey" and len(hashed) == 32
+
+
+def test_survey_and_sign_in_limits_count_apart_and_never_clear_each_other(db, monkeypatch):
+    from app.store import record_hit
+
+    clock = [1_800_000_000.0]  # a multiple of both window lengths
+    monkeypatch.setattr("app.store.spam.time.time", lambda: clock[0])
+    for expected in (1, 2, 3):
+        assert record_hit(db, "client-a", 900, "sign-in") == expected
+    assert record_hit(db, "client-a", 600, "survey") == 1  # same client, same window start
+    clock[0] += 600  # a new survey window begins inside the same sign-in window
+    assert record_hit(db, "client-a", 600, "survey") == 1
+    assert record_hit(db, "client-a", 900, "sign-in") == 4
+    clock[0] += 2 * 24 * 3600  # old counters are cleared once no window uses them
+    assert record_hit(db, "client-a", 600, "survey") == 1
+    assert db.execute("SELECT count(*) FROM client_hits").fetchone()[0] == 1
 
 
 def test_refused_attempts_count_towards_the_limit_too(app, service, db):

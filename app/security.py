@@ -16,12 +16,17 @@ def csp_nonce():
     return g.csp_nonce
 
 
+def keyed_hmac(secret_key, purpose, message):
+    """Hex HMAC-SHA256 of message under a key derived from SECRET_KEY for one purpose, so a
+    value signed for one use (a form token, a client id) is never valid for another."""
+    key = hashlib.sha256(f"{secret_key}|{purpose}".encode()).digest()
+    return hmac.new(key, message.encode(), hashlib.sha256).hexdigest()
+
+
 def client_id(secret_key):
     """A salted hash of the client's address that changes every day; the address is never kept."""
     day = datetime.now(UTC).date().isoformat()
-    key = hashlib.sha256(f"{secret_key}|client|{day}".encode()).digest()
-    address = (request.remote_addr or "unknown").encode()
-    return hmac.new(key, address, hashlib.sha256).hexdigest()[:32]
+    return keyed_hmac(secret_key, f"client|{day}", request.remote_addr or "unknown")[:32]
 
 
 def set_private_cookie(response, name, value, **options):

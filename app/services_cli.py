@@ -3,12 +3,11 @@
 from pathlib import Path
 
 import click
-import segno
 from flask.cli import AppGroup
 
 from app.store import ServiceError, add_service, list_services
 from app.store.responses import CHANNELS, OUTCOMES
-from app.survey.links import REF_PATTERN, survey_url
+from app.survey.links import REF_PATTERN, qr_file_stem, save_qr, survey_url
 
 services = AppGroup("services", help="Manage the services citizens can rate.")
 
@@ -72,10 +71,9 @@ def link_command(slug, channel, outcome, ref, lang, out):
         )
     url = survey_url(slug, channel=channel, outcome=outcome, ref=ref, lang=lang)
     out.mkdir(parents=True, exist_ok=True)
-    stem = "-".join(part for part in (slug, channel, outcome, ref, lang) if part)
-    qr = segno.make(url, error="m")
+    stem = qr_file_stem(slug, channel, outcome, ref, lang)
     svg, png = out / f"{stem}.svg", out / f"{stem}.png"
-    qr.save(svg, scale=8, border=4, title=f"Feedback: {slug}")
-    qr.save(png, scale=10, border=4)
+    save_qr(url, svg, "svg", title=f"Feedback: {slug}")
+    save_qr(url, png, "png")
     click.echo(url)
     click.echo(f"QR code: {svg} and {png}")

@@ -21,7 +21,7 @@ from app.auth.access import access
 from app.db import get_db
 from app.store.services import ServiceError, add_service, get_service, list_services, update_service
 from app.store.users import UserError, add_user, edit_user, get_user, list_users, locked_users
-from app.survey.links import survey_url
+from app.survey.links import qr_file_stem, save_qr, survey_url
 from app.weeks import LONDON
 
 QR_KINDS = {"png": "image/png", "svg": "image/svg+xml"}
@@ -236,14 +236,9 @@ def service_qr(slug, kind):
         abort(400)
     url = survey_url(slug, **params)
     out = BytesIO()
-    qr = segno.make(url, error="m")
-    if kind == "svg":
-        qr.save(out, kind="svg", scale=8, border=4, title=f"Feedback: {service.name_en}")
-    else:
-        qr.save(out, kind="png", scale=10, border=4)
+    save_qr(url, out, kind, title=f"Feedback: {service.name_en}")
     out.seek(0)
-    # Colons are fine in a reference but not in a Windows file name.
-    stem = "-".join([slug, *params.values()]).replace(":", "_")
+    stem = qr_file_stem(slug, *params.values())
     return send_file(
         out, mimetype=QR_KINDS[kind], as_attachment=True, download_name=f"{stem}.{kind}"
     )

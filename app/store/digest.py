@@ -41,21 +41,23 @@ def digest_themes(db, service_id, week, quotes=3):
             [service_id, str(week)],
         )
     )
+    examples = {theme["theme_id"]: json.loads(theme["examples"])[:quotes] for theme in themes}
+    # One query for every theme's quotes, not one a theme.
+    found = _comments(db, [i for ids in examples.values() for i in ids])
     for theme in themes:
-        ids = json.loads(theme["examples"])[:quotes]
         theme["keywords"] = json.loads(theme["keywords"])
-        theme["quotes"] = _comments(db, ids)
+        theme["quotes"] = [found[i] for i in examples[theme["theme_id"]] if i in found]
     return themes
 
 
 def _comments(db, ids):
+    """{response id: comment} for these ids."""
     if not ids:
-        return []
+        return {}
     marks = ",".join("?" * len(ids))
-    found = dict(
+    return dict(
         db.execute(f"SELECT id, comment FROM responses WHERE id IN ({marks})", ids).fetchall()  # noqa: S608
     )
-    return [found[i] for i in ids if i in found]
 
 
 def largest_negative_theme(db, service_id, week, min_size):

@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+import segno
 from flask import current_app
 
 from app.store.responses import CHANNELS, OUTCOMES
@@ -41,3 +42,24 @@ def survey_url(slug, **params):
     base = current_app.config["PUBLIC_URL"].rstrip("/")
     query = urlencode({k: v for k, v in params.items() if v})
     return f"{base}/s/{slug}" + (f"?{query}" if query else "")
+
+
+def save_qr(url, target, kind, title=None):
+    """Write the QR code of a survey link, as 'svg' or 'png', to a path or binary file.
+
+    Error correction level M survives a scuffed poster; SVGs print at any size, PNGs at
+    10 pixels a module for documents that take only images.
+    """
+    qr = segno.make(url, error="m")
+    if kind == "svg":
+        qr.save(target, kind="svg", scale=8, border=4, title=title)
+    else:
+        qr.save(target, kind="png", scale=10, border=4)
+
+
+def qr_file_stem(slug, *params):
+    """A file name (without extension) for a link's QR code: the slug and its parameters.
+
+    Colons are fine in a reference but not in a Windows file name.
+    """
+    return "-".join(part for part in (slug, *params) if part).replace(":", "_")

@@ -5,18 +5,18 @@ that is missing or unreadable, is shown again with the answers kept, so a person
 sends it again while a robot that posts blind gets nowhere.
 """
 
-import hashlib
 import hmac
 import re
 import time
+
+from app.security import keyed_hmac
 
 SALT = "pulse-survey-started"
 _MILLIS = re.compile(r"[0-9]{1,15}")
 
 
 def _signature(secret_key, millis):
-    key = hashlib.sha256(f"{secret_key}|{SALT}".encode()).digest()
-    return hmac.new(key, str(millis).encode(), hashlib.sha256).hexdigest()
+    return keyed_hmac(secret_key, SALT, str(millis))
 
 
 def sign_start(secret_key, now=None):

@@ -110,7 +110,9 @@ def analyse_service_week(
     if not texts:
         week.faded = sorted(prior)
         return week
-    tracked = track_themes(texts, prior, random_state=random_state)
+    # Themes read the comments as stored: the text module turns each placeholder into a
+    # boundary, so no label phrase joins the words either side of a removed detail.
+    tracked = track_themes([r.comment for r in commented], prior, random_state=random_state)
     members_of = defaultdict(list)
     for i, label in enumerate(tracked.labels):
         members_of[label].append(i)

@@ -190,3 +190,16 @@ def test_submissions_during_a_run_are_accepted(app, db, parking, monkeypatch):
     thread.join()
     assert errors == []
     assert accepted == ["stored"] * 40
+
+
+def test_theme_labels_never_join_words_across_a_redaction():
+    comments = [
+        "Parking permit [postcode] renewal late",
+        "My permit [postcode] renewal is late",
+        "permit [postcode] renewal was late again",
+    ]
+    week = analyse_service_week([Response(n, 2, t) for n, t in enumerate(comments * 4)], {})
+    words = [w.lower() for theme in week.themes for w in [theme.label, *theme.keywords]]
+    assert words, "the comments form themes"
+    # 'permit' and 'renewal' are never next to each other in what anyone wrote.
+    assert not any("permit renewal" in w for w in words), words

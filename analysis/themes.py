@@ -68,8 +68,8 @@ class ThemeModel(BaseEstimator):
     ``transform`` puts comments in the space of ``centres_``. With ``warm_start=True``, a
     further ``fit`` keeps the fitted vocabulary and LSA space and starts k-means from the
     current ``centres_``: theme i of the new fit grew from theme ``previous_ids_[i]`` of the
-    last one, which is how a weekly run can keep theme identity. New themes appear only on
-    a cold fit, so such a run would still refit from scratch from time to time.
+    last one. New themes appear only on a cold fit. The weekly run does not use this: it
+    keeps theme identity by anchoring to last week's themes (analysis/tracking.py).
     """
 
     def __init__(

@@ -20,14 +20,13 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from itertools import accumulate
-from zoneinfo import ZoneInfo
 
 from app import demo_phrases as phrases
 from app.demo_stories import PROFILES, THEMES, Schedule
+from app.weeks import LONDON
 
 __all__ = ["SERVICES", "generate_responses"]
 
-LONDON = ZoneInfo("Europe/London")
 STORY_WEEKS = 12
 WELSH_SHARE = 0.065
 # Of comments that are not praise: people who want a reply leave their details.

@@ -10,7 +10,6 @@ convention, so a sentence scored exactly neutral counts as positive.
 from __future__ import annotations
 
 import importlib.util
-import os
 import random
 import time
 from pathlib import Path
@@ -21,6 +20,7 @@ from sklearn.metrics import f1_score
 
 from analysis import score_sentiment
 from analysis.sentiment import ALL_RULES, PulseAnalyser
+from benchmarks.quality_themes import data_dir
 
 FILES = {
     "yelp": "yelp_labelled.txt",
@@ -32,13 +32,7 @@ NEAR_NEUTRAL = 0.05  # VADER's own threshold for calling a compound score neutra
 
 def data_folder() -> Path | None:
     """Return the labelled-sentences folder, or None when the shared data is absent."""
-    override = os.environ.get("PULSE_SHARED_DATA")
-    shared = (
-        Path(override)
-        if override
-        else Path(__file__).resolve().parents[1].parent / "shared" / "data"
-    )
-    folder = shared / "sentiment-labelled-sentences"
+    folder = data_dir() / "sentiment-labelled-sentences"
     return folder if all((folder / f).is_file() for f in FILES.values()) else None
 
 

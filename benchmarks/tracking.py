@@ -16,24 +16,18 @@ expect to beat it; only purer themes can.
 
 import argparse
 import json
-import os
 import random
 import time
 from collections import Counter
-from pathlib import Path
+
+from benchmarks.quality_themes import data_dir
 
 WEEKS = 4
 
 
-def data_folder():
-    """../shared/data, or PULSE_SHARED_DATA."""
-    default = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-    return Path(os.environ.get("PULSE_SHARED_DATA", default))
-
-
 def load_rows():
     """[(text, intent)] of every in-scope row, or None when the data is absent."""
-    path = data_folder() / "clinc150" / "data_full.json"
+    path = data_dir() / "clinc150" / "data_full.json"
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -115,7 +109,7 @@ def main():
     args = parser.parse_args()
     rows = load_rows()
     if rows is None:
-        print(f"Skipped: no CLINC150 data under {data_folder()}")
+        print(f"Skipped: no CLINC150 data under {data_dir()}")
         return
     started = time.perf_counter()
     results = run(rows, args.seed, args.n_themes)

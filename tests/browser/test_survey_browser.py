@@ -220,7 +220,7 @@ def test_no_axe_violations(open_page, name, language):
     assert results.violations_count == 0, results.generate_report()
 
 
-def test_screenshots_show_council_branding(open_page, tmp_path):
+def test_header_shows_council_branding(open_page, tmp_path):
     page = open_page()
     page.goto("/s/bins")
 

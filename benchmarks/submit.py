@@ -2,7 +2,7 @@
 
 Run from the project root: ``.venv/bin/python -m benchmarks.submit`` (``--help`` for options).
 
-Three targets run under gunicorn on free 127.0.0.1 ports with the same worker setup:
+Four targets run under gunicorn on free 127.0.0.1 ports with the same worker setup:
 
   pulse  the real app on a fresh, migrated temporary database with one service. CSRF, the
          signed start time, the honeypot, the rate limit, duplicate suppression and redaction
@@ -13,7 +13,11 @@ Three targets run under gunicorn on free 127.0.0.1 ports with the same worker se
   bare   one Flask route, one INSERT (benchmarks/bare_app.py): the yardstick of the target.
   floor  Flask + a WTForms form validated + one INSERT + a redirect (benchmarks/floor_app.py):
          what any survey on the design card's stack pays before CSRF, spam checks or
-         redaction. pulse/floor is the cost of Pulse's own work.
+         redaction.
+  least  the floor plus exactly the checks issue 2 requires, through Pulse's own functions
+         and schema but none of its web layer (benchmarks/least_app.py). least/bare bounds
+         what any survey doing those checks can reach here; pulse/least is what Pulse's
+         templates, translations, sign-in, headers and error handling cost on top.
 
 Worker setup, the same for all: 2 gthread workers x 1 thread. Two processes because the work
 is CPU-bound Python and the reference machine has 2 cores; gthread so that the 16 keep-alive
@@ -52,7 +56,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SLUG = "bench"
 SECRET_KEY = "pulse-benchmark-only-secret"
 TARGET_RATIO = 0.7
-TARGETS = ("pulse", "bare", "floor")
+TARGETS = ("pulse", "bare", "floor", "least")
 TARGET_P99_MS = 100.0
 REQUEST_TIMEOUT = 30.0
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -342,7 +346,8 @@ async def floor_post(client):
     return None if status == 302 and location == "/thanks" else f"HTTP {status}"
 
 
-POSTS = {"bare": bare_post, "floor": floor_post, "pulse": pulse_post}
+# The least survey answers as Pulse does: a 302 to the thank-you page.
+POSTS = {"bare": bare_post, "floor": floor_post, "pulse": pulse_post, "least": pulse_post}
 
 
 async def run_phase(server, clients, post, count, seconds):
@@ -457,6 +462,9 @@ def machine_context(args):
         "         (this measures throughput, not the spam rules). Bare: one Flask route, one "
         "INSERT per request, same SQLite pragmas. Floor: bare + a WTForms form + a redirect."
     )
+    print(
+        "         Least: floor + the required checks and Pulse's schema, without Pulse's web layer."
+    )
     print()
 
 
@@ -477,7 +485,7 @@ async def bench(servers, args):
     n = args.connections
     clients = {}
     for name, server in servers.items():
-        if name == "pulse":
+        if name in ("pulse", "least"):
             clients[name] = [await open_pulse_client(i, server.port) for i in range(n)]
         else:
             clients[name] = [Client(i, Connection(server.port)) for i in range(n)]
@@ -540,8 +548,13 @@ def print_verdict(rounds, connections):
         f"ratio floor/bare req/s: {floor:.2f}{each} - what Flask + WTForms alone allow, "
         "before CSRF, spam checks or redaction"
     )
-    own, each = _ratio(rounds, "pulse", "floor")
-    print(f"ratio pulse/floor req/s: {own:.2f}{each} - the cost of Pulse's own work")
+    least, each = _ratio(rounds, "least", "bare")
+    print(
+        f"ratio least/bare req/s: {least:.2f}{each} - the most any survey doing the required "
+        "checks can expect on this stack"
+    )
+    web, each = _ratio(rounds, "pulse", "least")
+    print(f"ratio pulse/least req/s: {web:.2f}{each} - the cost of Pulse's web layer")
     p99 = median([results["pulse"]["p99"] for results in rounds])
     print(
         f"pulse p99 at {connections} connections: {p99:.1f} ms"
@@ -595,10 +608,11 @@ def main(argv=None):
     machine_context(args)
     with tempfile.TemporaryDirectory(prefix="pulse-bench-") as tmp:
         workdir = Path(tmp)
-        pulse_db, bare_db, floor_db = (workdir / f"{name}.db" for name in TARGETS)
+        pulse_db, bare_db, floor_db, least_db = (workdir / f"{name}.db" for name in TARGETS)
         from benchmarks.bare_app import count_rows, init_db
 
         prepare_pulse_db(pulse_db)
+        prepare_pulse_db(least_db)
         init_db(str(bare_db))
         init_db(str(floor_db))
         config = {
@@ -611,6 +625,7 @@ def main(argv=None):
             "pulse": f"app:create_app({config!r})",
             "bare": f"benchmarks.bare_app:create_app({str(bare_db)!r})",
             "floor": f"benchmarks.floor_app:create_app({str(floor_db)!r})",
+            "least": f"benchmarks.least_app:create_app({str(least_db)!r}, {SECRET_KEY!r})",
         }
         servers = {}
         try:
@@ -632,6 +647,7 @@ def main(argv=None):
             "pulse": count_pulse_rows(pulse_db),
             "bare": count_rows(str(bare_db)),
             "floor": count_rows(str(floor_db)),
+            "least": count_pulse_rows(least_db),
         }
         kept = check_rows(accepted, stored)
         if died:

@@ -40,7 +40,7 @@ def analyse_command(week, since, all_weeks, slug, workers, quiet):
     last = week or last_complete_week()
     first = since or last
     if all_weeks:
-        span = weeks_with_responses(db)
+        span = weeks_with_responses(db, service.id if service else None)
         first = week_of(datetime.fromisoformat(span[0]).date()) if span else last
     later = analysed_after(db, last, service.id if service else None)
     db.close()

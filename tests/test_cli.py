@@ -1,10 +1,11 @@
 """Every CLI command has help text and does what it says."""
 
 import re
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
-from app.store import get_service, list_services
+from app.store import NewResponse, add_response, add_service, get_service, list_services
 from app.weeks import last_complete_week
 
 
@@ -156,6 +157,21 @@ def test_analyse_with_nothing_to_do(runner, service):
     result = runner.invoke(args=["analyse", "--week", "2026-W10"])
     assert result.exit_code == 0
     assert "2026-W10: no responses to analyse" in result.output
+
+
+def test_analyse_all_for_one_service_starts_at_that_services_first_response(runner, db):
+    last = last_complete_week()
+    for slug, weeks_ago in (("early", 3), ("late", 0)):
+        service = add_service(db, slug, slug.title(), slug.title())
+        # Wednesday noon of that week, so no time zone moves it into another week.
+        day = datetime.combine(last.shift(-weeks_ago).monday + timedelta(days=2), time(12))
+        add_response(
+            db, NewResponse(service.id, 4, "Quick and easy", submitted_at=day.astimezone(UTC))
+        )
+    result = runner.invoke(args=["analyse", "--all", "--service", "late"])
+    assert result.exit_code == 0, result.output
+    weeks_run = [line.split(":")[0] for line in result.output.splitlines() if "services," in line]
+    assert weeks_run == [str(last)]
 
 
 def test_rerunning_an_older_week_says_how_to_bring_later_weeks_up_to_date(runner):

@@ -22,6 +22,13 @@ def test_sign_in_and_out(app, staff):
     assert client.get("/dashboard").headers["Location"].startswith("/sign-in")
 
 
+def test_the_header_names_who_is_signed_in_and_their_role_in_words(as_user):
+    header = page(as_user("owner").get("/services/bins", follow_redirects=True)).select_one(
+        ".pulse-staff-user"
+    )
+    assert text_of(header) == "Owen Owner (Service owner)"
+
+
 def test_wrong_password_gives_one_message_for_both_fields(app, staff):
     client = app.test_client()
     soup = page(sign_in(client, "owner@example.gov.uk", "wrong password here"))

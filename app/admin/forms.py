@@ -13,10 +13,9 @@ from wtforms.validators import InputRequired, Length, Regexp, ValidationError
 from app.forms import RadioInput, StrippedForm
 from app.store.responses import CHANNELS, OUTCOMES
 from app.store.services import SLUG_PATTERN
-from app.store.users import EMAIL_PATTERN, MIN_PASSWORD
+from app.store.users import EMAIL_PATTERN, MIN_PASSWORD, ROLE_NAMES
 from app.survey.links import REF_PATTERN
 
-ROLE_NAMES = {"admin": "Admin", "owner": "Service owner", "viewer": "Viewer"}
 ROLE_HINTS = {
     "admin": "Everything: every service's feedback, and the users and services pages",
     "owner": "Their services: read the feedback and manage its themes",

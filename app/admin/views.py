@@ -10,7 +10,6 @@ from markupsafe import Markup
 
 from app.admin import bp
 from app.admin.forms import (
-    ROLE_NAMES,
     LinkForm,
     ServiceAddForm,
     ServiceEditForm,
@@ -63,7 +62,7 @@ def users():
     names = {service.id: service.name_en for service in list_services(db)}
     rows = [(user, sorted(names[i] for i in user.service_ids)) for user in list_users(db)]
     return render_template(
-        "admin/users.html", rows=rows, role_names=ROLE_NAMES, locked=_lock_times(db)
+        "admin/users.html", rows=rows, locked=_lock_times(db)
     )
 
 
@@ -87,7 +86,7 @@ def user_add():
         except UserError as error:
             _error_to_field(form, error, form.email)
         else:
-            message = f"Added {user.name} ({user.email}) as {ROLE_NAMES[user.role].lower()}."
+            message = f"Added {user.name} ({user.email}) as {user.role_name.lower()}."
             if not user.is_admin and not user.service_ids:
                 message += " They will see nothing until you give them a service."
             flash(message, "success")

@@ -12,6 +12,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from app.store.transaction import write_transaction
 
 ROLES = ("admin", "owner", "viewer")
+ROLE_NAMES = {"admin": "Admin", "owner": "Service owner", "viewer": "Viewer"}
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MIN_PASSWORD = 12
 # werkzeug's scrypt with its default cost; tests lower the cost to stay quick.
@@ -52,6 +53,11 @@ class User:
 
     is_authenticated = True
     is_anonymous = False
+
+    @property
+    def role_name(self):
+        """The role as staff read it, such as "Service owner"."""
+        return ROLE_NAMES[self.role]
 
     @property
     def is_active(self):

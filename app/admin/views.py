@@ -61,9 +61,7 @@ def users():
     db = get_db()
     names = {service.id: service.name_en for service in list_services(db)}
     rows = [(user, sorted(names[i] for i in user.service_ids)) for user in list_users(db)]
-    return render_template(
-        "admin/users.html", rows=rows, locked=_lock_times(db)
-    )
+    return render_template("admin/users.html", rows=rows, locked=_lock_times(db))
 
 
 @bp.route("/users/add", methods=["GET", "POST"])

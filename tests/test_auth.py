@@ -52,6 +52,17 @@ def test_empty_form_says_what_to_enter(client, staff):
     ]
 
 
+def test_overlong_entries_say_how_long_they_may_be(client, staff):
+    data = {**hidden_fields(client.get("/sign-in")), "email": "a" * 250 + "@x.uk"}
+    data["password"] = "p" * 1025
+    soup = page(client.post("/sign-in", data=data))
+    assert [text_of(a) for a in soup.select(".govuk-error-summary a")] == [
+        "Email address must be 254 characters or fewer",
+        "Password must be 1,024 characters or fewer",
+    ]
+    assert soup.select_one("input[name=email]")["value"] == data["email"]
+
+
 def test_five_failures_lock_the_account_for_fifteen_minutes(app, staff):
     client = app.test_client()
     for _ in range(4):

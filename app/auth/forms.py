@@ -13,11 +13,17 @@ class SignInForm(StrippedForm):
     email = StringField(
         "Email address",
         widget=GovTextInput(),
-        validators=[InputRequired(message="Enter your email address"), Length(max=254)],
+        validators=[
+            InputRequired(message="Enter your email address"),
+            Length(max=254, message="Email address must be 254 characters or fewer"),
+        ],
     )
     password = PasswordField(
         "Password",
         widget=GovPasswordInput(),
-        validators=[InputRequired(message="Enter your password"), Length(max=1024)],
+        validators=[
+            InputRequired(message="Enter your password"),
+            Length(max=1024, message="Password must be 1,024 characters or fewer"),
+        ],
     )
     submit = SubmitField("Sign in", widget=GovSubmitInput())

@@ -5,10 +5,10 @@ import time
 from collections import Counter
 
 import click
-from flask import current_app
 from flask.cli import with_appcontext
 
 from app.store import NewResponse, ServiceError, add_responses, add_service, get_service
+from app.urls import public_url
 from app.weeks import last_complete_week
 
 
@@ -82,7 +82,7 @@ DEMO_STAFF = [
 def _demo_staff(db):
     from app.store.users import add_user, get_user_by_email, set_password
 
-    click.echo(f"Staff sign-in: {current_app.config['PUBLIC_URL'].rstrip('/')}/sign-in")
+    click.echo(f"Staff sign-in: {public_url('/sign-in')}")
     for email, name, role, slugs in DEMO_STAFF:
         password = "-".join(secrets.token_hex(3) for _ in range(3))
         user = get_user_by_email(db, email)

@@ -12,6 +12,7 @@ from flask import current_app
 
 from app.dashboard.digest import build_digest
 from app.survey.links import survey_url
+from app.urls import public_url
 
 MAX_THEMES = 5
 MAX_QUOTES = 2
@@ -24,8 +25,7 @@ class MailError(Exception):
 
 def digest_link(slug, week):
     """The full address of a service's digest page for a week."""
-    base = current_app.config["PUBLIC_URL"].rstrip("/")
-    return f"{base}/services/{slug}/weeks/{week}"
+    return public_url(f"/services/{slug}/weeks/{week}")
 
 
 def subject(week, services):

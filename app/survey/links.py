@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import segno
-from flask import current_app
 
 from app.store.responses import CHANNELS, OUTCOMES
+from app.urls import public_url
 
 REF_PATTERN = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 
@@ -39,9 +39,8 @@ def read_link(args):
 
 def survey_url(slug, **params):
     """The full public address of a service's survey, with any link parameters."""
-    base = current_app.config["PUBLIC_URL"].rstrip("/")
     query = urlencode({k: v for k, v in params.items() if v})
-    return f"{base}/s/{slug}" + (f"?{query}" if query else "")
+    return public_url(f"/s/{slug}" + (f"?{query}" if query else ""))
 
 
 def save_qr(url, target, kind, title=None):

@@ -99,22 +99,13 @@ def prior_themes(db, service_id, week):
     return {t: members[t] for t in sizes if members.get(t)}, sizes
 
 
-def replace_service_week(db, service_id, week, result, prior_sizes, *, fail_after=None):
+def replace_service_week(db, service_id, week, result, prior_sizes):
     """Replace a service's results for a week in one transaction; returns rows written.
 
     A theme that continues keeps its id; a new theme reuses the id an earlier run of the
     same week gave it, so a rerun of the same input stores the same results.
-    fail_after (tests only) raises part-way through the writes, to prove nothing half-stays.
     """
     name = str(week)
-    written = 0
-
-    def step():
-        nonlocal written
-        written += 1
-        if fail_after is not None and written > fail_after:
-            raise RuntimeError("simulated failure during the weekly write")
-
     with write_transaction(db):
         for table in ("theme_weeks", "response_analysis", "service_weeks"):
             db.execute(f"DELETE FROM {table} WHERE service_id = ? AND week = ?", [service_id, name])  # noqa: S608
@@ -145,7 +136,6 @@ def replace_service_week(db, service_id, week, result, prior_sizes, *, fail_afte
                     "VALUES (?, ?, ?, ?)",
                     [service_id, name, name, theme.label],
                 ).lastrowid
-            step()
         for theme_id in reusable:  # made by an earlier run of this week, not needed now
             if not db.execute(
                 "SELECT 1 FROM theme_weeks WHERE theme_id = ?", [theme_id]
@@ -154,7 +144,6 @@ def replace_service_week(db, service_id, week, result, prior_sizes, *, fail_afte
         for theme in result.themes:
             previous = prior_sizes.get(theme.continues) if theme.continues else None
             _insert_theme_week(db, ids[theme.key], service_id, name, theme, previous)
-            step()
         for theme_id in result.faded:
             label = db.execute("SELECT label FROM themes WHERE id = ?", [theme_id]).fetchone()[0]
             size, share = prior_sizes.get(theme_id, (None, None))
@@ -163,7 +152,6 @@ def replace_service_week(db, service_id, week, result, prior_sizes, *, fail_afte
                 "previous_size, previous_share) VALUES (?, ?, ?, 'faded', ?, 0, 0, ?, ?)",
                 [theme_id, service_id, name, label, size, share],
             )
-            step()
         rows = [
             (response_id, service_id, name, score, ids.get(result.theme_of.get(response_id)))
             for response_id, score in result.sentiment.items()
@@ -173,7 +161,6 @@ def replace_service_week(db, service_id, week, result, prior_sizes, *, fail_afte
             "VALUES (?, ?, ?, ?, ?)",
             rows,
         )
-        written += len(rows)
         counts = result.rating_counts
         db.execute(
             "INSERT INTO service_weeks (service_id, week, responses, rating_1, rating_2, rating_3, "
@@ -191,8 +178,8 @@ def replace_service_week(db, service_id, week, result, prior_sizes, *, fail_afte
                 len(result.themes),
             ],
         )
-        step()
-    return written
+    # Each theme is written twice (themes, theme_weeks); then faded themes, responses, the week.
+    return 2 * len(result.themes) + len(result.faded) + len(rows) + 1
 
 
 def _insert_theme_week(db, theme_id, service_id, week, theme, previous):

@@ -10,7 +10,13 @@ import analysis.weekly
 from analysis.summary import Response, analyse_service_week
 from analysis.weekly import run_week
 from app.store import NewResponse, add_response, add_responses, add_service
-from app.store.analysis import prior_themes, replace_service_week, service_week, theme_weeks
+from app.store.analysis import (
+    _insert_theme_week,
+    prior_themes,
+    replace_service_week,
+    service_week,
+    theme_weeks,
+)
 from app.weeks import parse_week
 from tests.samples import PARKING, PHONES, STAFF
 
@@ -85,7 +91,7 @@ def test_rerun_gives_identical_results(app, db, parking):
     assert first["theme_weeks"], "there should be themes to compare"
 
 
-def test_failure_mid_write_leaves_previous_results(app, db, parking):
+def test_failure_mid_write_leaves_previous_results(app, db, parking, monkeypatch):
     _load(db, parking, WEEK, PARKING + PHONES + STAFF)
     run_week(app.config["DATABASE"], WEEK, workers=1)
     before = _snapshot(db, WEEK)
@@ -93,8 +99,18 @@ def test_failure_mid_write_leaves_previous_results(app, db, parking):
     rows = [Response(*r) for r in db.execute("SELECT id, rating, comment FROM responses")]
     prior, sizes = prior_themes(db, parking.id, WEEK)
     result = analyse_service_week(rows, prior)
+    # The second theme's row fails, after the themes and one theme row are written.
+    written = []
+
+    def fail_second(*args):
+        if written:
+            raise RuntimeError("simulated failure during the weekly write")
+        written.append(_insert_theme_week(*args))
+
+    monkeypatch.setattr("app.store.analysis._insert_theme_week", fail_second)
     with pytest.raises(RuntimeError, match="simulated failure"):
-        replace_service_week(db, parking.id, WEEK, result, sizes, fail_after=2)
+        replace_service_week(db, parking.id, WEEK, result, sizes)
+    monkeypatch.undo()
     assert _snapshot(db, WEEK) == before
     # The next run completes normally and takes in the new responses.
     run_week(app.config["DATABASE"], WEEK, workers=1)

@@ -214,24 +214,3 @@ def record_run(db, week, started_at, finished_at, services, responses, themes, s
             "themes, seconds) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [str(week), started_at, finished_at, services, responses, themes, round(seconds, 2)],
         )
-
-
-def service_week(db, service_id, week):
-    """The stored figures for a service's week, or None if it has not been analysed."""
-    rows = list(
-        db.query(
-            "SELECT * FROM service_weeks WHERE service_id = ? AND week = ?", [service_id, str(week)]
-        )
-    )
-    return rows[0] if rows else None
-
-
-def theme_weeks(db, service_id, week):
-    """The stored themes of a service's week, largest first, faded ones last."""
-    return list(
-        db.query(
-            "SELECT * FROM theme_weeks WHERE service_id = ? AND week = ? "
-            "ORDER BY status = 'faded', size DESC, theme_id",
-            [service_id, str(week)],
-        )
-    )

@@ -10,17 +10,28 @@ import analysis.weekly
 from analysis.summary import Response, analyse_service_week
 from analysis.weekly import run_week
 from app.store import NewResponse, add_response, add_responses, add_service
-from app.store.analysis import (
-    _insert_theme_week,
-    prior_themes,
-    replace_service_week,
-    service_week,
-    theme_weeks,
-)
+from app.store.analysis import _insert_theme_week, prior_themes, replace_service_week
+from app.store.digest import service_weeks
 from app.weeks import parse_week
 from tests.samples import PARKING, PHONES, STAFF
 
 WEEK = parse_week("2026-W10")
+
+
+def service_week(db, service_id, week):
+    """The stored figures for a service's week, or None."""
+    return service_weeks(db, service_id, [week]).get(str(week))
+
+
+def theme_weeks(db, service_id, week):
+    """The stored themes of a service's week, largest first, faded ones last."""
+    return list(
+        db.query(
+            "SELECT * FROM theme_weeks WHERE service_id = ? AND week = ? "
+            "ORDER BY status = 'faded', size DESC, theme_id",
+            [service_id, str(week)],
+        )
+    )
 
 
 def _at(week, day, hour=12):

@@ -98,6 +98,23 @@ def _role_field():
     )
 
 
+def _password_field(label):
+    return PasswordField(
+        label,
+        description=f"At least {MIN_PASSWORD} characters. A few unrelated words make a password "
+        "that is long and easy to remember. Give it to the person in a safe way.",
+        widget=GovPasswordInput(),
+        validators=[
+            InputRequired(message="Enter a password"),
+            Length(
+                min=MIN_PASSWORD,
+                max=1024,
+                message=f"Password must be between {MIN_PASSWORD} and 1,024 characters",
+            ),
+        ],
+    )
+
+
 class ServicesChoices:
     """Mixin: fill the services checkboxes from a list of Service rows."""
 
@@ -122,21 +139,15 @@ class UserAddForm(ServicesChoices, StrippedForm):
     name = _name_field()
     role = _role_field()
     services = _services_field()
-    password = PasswordField(
-        "Password",
-        description=f"At least {MIN_PASSWORD} characters. A few unrelated words make a password "
-        "that is long and easy to remember. Give it to the person in a safe way.",
-        widget=GovPasswordInput(),
-        validators=[
-            InputRequired(message="Enter a password"),
-            Length(
-                min=MIN_PASSWORD,
-                max=1024,
-                message=f"Password must be between {MIN_PASSWORD} and 1,024 characters",
-            ),
-        ],
-    )
+    password = _password_field("Password")
     submit = SubmitField("Add user", widget=GovSubmitInput())
+
+
+class UserPasswordForm(StrippedForm):
+    """A new password for a member of staff who has forgotten theirs."""
+
+    password = _password_field("New password")
+    submit = SubmitField("Set password", widget=GovSubmitInput())
 
 
 class UserEditForm(ServicesChoices, StrippedForm):

@@ -5,7 +5,7 @@ from io import BytesIO
 
 import segno
 from flask import abort, flash, redirect, render_template, request, send_file, url_for
-from flask_login import current_user
+from flask_login import current_user, login_user
 from markupsafe import Markup
 
 from app.admin import bp
@@ -15,11 +15,20 @@ from app.admin.forms import (
     ServiceEditForm,
     UserAddForm,
     UserEditForm,
+    UserPasswordForm,
 )
 from app.auth.access import access
 from app.db import get_db
 from app.store.services import ServiceError, add_service, get_service, list_services, update_service
-from app.store.users import UserError, add_user, edit_user, get_user, list_users, locked_users
+from app.store.users import (
+    UserError,
+    add_user,
+    edit_user,
+    get_user,
+    list_users,
+    locked_users,
+    set_password,
+)
 from app.survey.links import qr_file_stem, save_qr, survey_url
 from app.weeks import LONDON
 
@@ -128,6 +137,33 @@ def user_edit(user_id):
     return render_template(
         "admin/user_edit.html", form=form, user=user, locked=_lock_times(db).get(user.id)
     )
+
+
+@bp.route("/users/<int:user_id>/password", methods=["GET", "POST"])
+@access("admin")
+def user_password(user_id):
+    """Give a member of staff a new password; it signs them out everywhere."""
+    db = get_db()
+    user = _user_or_404(user_id)
+    form = UserPasswordForm()
+    if form.validate_on_submit():
+        try:
+            set_password(db, user.id, form.password.data)
+        except UserError as error:
+            _error_to_field(form, error, form.password)
+        else:
+            if user.id == current_user.id:
+                login_user(get_user(db, user.id))  # stay signed in here, with the new password
+                message = "Your password has been changed. Sign in with it from now on."
+            else:
+                message = (
+                    f"Set a new password for {user.name}. Give it to them in a safe way. "
+                    "They have been signed out everywhere and must sign in with it."
+                )
+            flash(message, "success")
+            return redirect(url_for("admin.users"))
+    form.password.data = ""
+    return render_template("admin/user_password.html", form=form, user=user)
 
 
 @bp.route("/services")

@@ -59,9 +59,13 @@ def _check(rule, kwargs):
 
 
 @login_manager.user_loader
-def _load_user(user_id):
-    user = get_user(get_db(), int(user_id)) if user_id.isdigit() else None
-    return user if user and user.is_active else None
+def _load_user(session_id):
+    """The user a session belongs to, unless disabled or their password has changed since."""
+    user_id, _, stamp = session_id.partition(".")
+    user = get_user(get_db(), int(user_id)) if user_id.isdigit() and len(user_id) < 12 else None
+    if user is None or not user.is_active or user.password_stamp != stamp:
+        return None
+    return user
 
 
 class StaffSessions(SecureCookieSessionInterface):

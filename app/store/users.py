@@ -1,6 +1,7 @@
 """Staff accounts: creation, sign-in bookkeeping and service assignments."""
 
 import functools
+import hashlib
 import re
 import time
 from collections import defaultdict
@@ -50,6 +51,8 @@ class User:
     role: str
     active: bool
     service_ids: frozenset
+    # Changes whenever the password does, so a new password signs the user out everywhere.
+    password_stamp: str = ""
 
     is_authenticated = True
     is_anonymous = False
@@ -70,8 +73,8 @@ class User:
         return self.role == "admin"
 
     def get_id(self):
-        """The id Flask-Login keeps in the session."""
-        return str(self.id)
+        """The id Flask-Login keeps in the session: '<user id>.<password stamp>'."""
+        return f"{self.id}.{self.password_stamp}"
 
     def can_see(self, service_id):
         """Whether this user may read a service's feedback."""
@@ -90,7 +93,10 @@ def _user(db, row, service_ids=None):
                 "SELECT service_id FROM user_services WHERE user_id = ?", [row["id"]]
             )
         )
-    return User(row["id"], row["email"], row["name"], row["role"], bool(row["active"]), service_ids)
+    stamp = hashlib.sha256(row["password_hash"].encode()).hexdigest()[:16]
+    return User(
+        row["id"], row["email"], row["name"], row["role"], bool(row["active"]), service_ids, stamp
+    )
 
 
 def _user_row(db, where, value):

@@ -10,6 +10,7 @@ URLS = [
     "/admin/users",
     "/admin/users/add",
     "/admin/users/1",
+    "/admin/users/1/password",
     "/admin/services",
     "/admin/services/add",
     "/admin/services/bins",
@@ -88,6 +89,6 @@ def test_forms_refuse_a_post_without_the_csrf_token(as_user, db):
 def test_every_admin_view_declares_the_admin_rule(app):
     endpoints = [rule.endpoint for rule in app.url_map.iter_rules()]
     admin_views = [e for e in endpoints if e.startswith("admin.")]
-    assert len(admin_views) == 8
+    assert len(admin_views) == 9
     for endpoint in admin_views:
         assert app.view_functions[endpoint].access_rule == "admin", endpoint

@@ -86,3 +86,21 @@ def test_overview_and_digest_are_accessible(open_page, staff_data):
     _no_violations(page)
     page.get_by_text("The figures behind the chart").click()
     page.locator(".govuk-details table").wait_for(state="visible")
+
+
+@pytest.mark.browser
+def test_user_pages_and_a_new_password_are_accessible(open_page, staff_data):
+    page = _signed_in(open_page)
+    page.goto("/admin/users")
+    _no_violations(page)
+    page.get_by_role("link", name="Change Browser Admin").click()
+    page.wait_for_url("**/admin/users/*")
+    _no_violations(page)
+    page.get_by_role("link", name="set a new password for Browser Admin").click()
+    page.wait_for_url("**/password")
+    _no_violations(page)
+    page.fill("#password", "short")
+    page.get_by_role("button", name="Set password").click()
+    page.locator(".govuk-error-summary").wait_for(state="visible")
+    assert "between 12 and 1,024" in page.locator(".govuk-error-summary").inner_text()
+    _no_violations(page)

@@ -5,6 +5,7 @@ from wtforms import PasswordField, StringField, SubmitField
 from wtforms.validators import InputRequired, Length
 
 from app.forms import StrippedForm
+from app.store.users import MIN_PASSWORD
 
 
 class SignInForm(StrippedForm):
@@ -27,3 +28,31 @@ class SignInForm(StrippedForm):
         ],
     )
     submit = SubmitField("Sign in", widget=GovSubmitInput())
+
+
+class ChangePasswordForm(StrippedForm):
+    """The password in use now, and the one to use from now on."""
+
+    current_password = PasswordField(
+        "Current password",
+        widget=GovPasswordInput(),
+        validators=[
+            InputRequired(message="Enter your current password"),
+            Length(max=1024, message="Password must be 1,024 characters or fewer"),
+        ],
+    )
+    new_password = PasswordField(
+        "New password",
+        description=f"At least {MIN_PASSWORD} characters. A few unrelated words make a password "
+        "that is long and easy to remember.",
+        widget=GovPasswordInput(),
+        validators=[
+            InputRequired(message="Enter a new password"),
+            Length(
+                min=MIN_PASSWORD,
+                max=1024,
+                message=f"New password must be between {MIN_PASSWORD} and 1,024 characters",
+            ),
+        ],
+    )
+    submit = SubmitField("Change password", widget=GovSubmitInput())

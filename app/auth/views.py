@@ -9,11 +9,11 @@ from flask_login import current_user, login_user, logout_user
 
 from app.auth import bp
 from app.auth.access import access
-from app.auth.forms import SignInForm
+from app.auth.forms import ChangePasswordForm, SignInForm
 from app.db import get_db
 from app.security import client_id
 from app.store import record_hit
-from app.store.users import authenticate
+from app.store.users import UserError, authenticate, get_user, set_password
 from app.weeks import LONDON
 
 log = logging.getLogger(__name__)
@@ -49,17 +49,52 @@ def sign_in():
             log.info("user %s signed in", detail.id)
             return redirect(_safe_next(request.args.get("next")) or url_for("dashboard.overview"))
         if outcome == "locked":
-            until = (datetime.now(LONDON) + timedelta(seconds=detail)).strftime("%H:%M")
-            problem = (
-                "This account is locked for 15 minutes after 5 failed sign-ins. "
-                f"Try again after {until}, or ask an administrator to unlock it."
-            )
+            problem = _locked_message(detail)
         elif outcome == "disabled":
             problem = "This account has been disabled. Ask an administrator if you need access."
         else:
             problem = "Enter a correct email address and password"
         form.password.data = ""
     return render_template("auth/sign_in.html", form=form, problem=problem)
+
+
+def _locked_message(seconds):
+    until = (datetime.now(LONDON) + timedelta(seconds=seconds)).strftime("%H:%M")
+    return (
+        "This account is locked for 15 minutes after 5 failed sign-ins. "
+        f"Try again after {until}, or ask an administrator to unlock it."
+    )
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@access("signed_in")
+def change_password():
+    """A member of staff changes their own password; their other sessions end."""
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        db = get_db()
+        # Checked like a sign-in, so guesses here count towards the lock-out too.
+        outcome, detail = authenticate(db, current_user.email, form.current_password.data)
+        if outcome == "ok":
+            try:
+                set_password(db, current_user.id, form.new_password.data)
+            except UserError as error:
+                form.new_password.errors.append(str(error))
+            else:
+                login_user(get_user(db, current_user.id))  # this session carries on
+                log.info("user %s changed their password", current_user.id)
+                flash(
+                    "Your password has been changed. You have been signed out on any other "
+                    "devices.",
+                    "success",
+                )
+                return redirect(url_for("auth.change_password"))
+        elif outcome == "locked":
+            form.current_password.errors.append(_locked_message(detail))
+        else:
+            form.current_password.errors.append("Your current password is not right")
+    form.current_password.data = form.new_password.data = ""
+    return render_template("auth/change_password.html", form=form)
 
 
 @bp.route("/sign-out", methods=["POST"])

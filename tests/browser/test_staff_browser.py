@@ -89,7 +89,7 @@ def test_overview_and_digest_are_accessible(open_page, staff_data):
 
 
 @pytest.mark.browser
-def test_user_pages_and_a_new_password_are_accessible(open_page, staff_data):
+def test_user_and_password_pages_are_accessible(open_page, staff_data):
     page = _signed_in(open_page)
     page.goto("/admin/users")
     _no_violations(page)
@@ -103,4 +103,7 @@ def test_user_pages_and_a_new_password_are_accessible(open_page, staff_data):
     page.get_by_role("button", name="Set password").click()
     page.locator(".govuk-error-summary").wait_for(state="visible")
     assert "between 12 and 1,024" in page.locator(".govuk-error-summary").inner_text()
+    _no_violations(page)
+    page.get_by_role("link", name="Change your password").click()
+    page.wait_for_url("**/account/password")
     _no_violations(page)

@@ -4,8 +4,9 @@ The model is a chain of scikit-learn estimators, any of which can be swapped:
 
     CommentVectoriser  word-stem + character n-gram TF-IDF           (analysis/vectorise.py)
     LSAReducer         300-dimensional LSA, rows unit length          (analysis/vectorise.py)
-    ThemeClusterer     spherical k-means on neighbour-smoothed rows,  (analysis/cluster.py)
-                       k by modularity, -1 for comments near no theme
+    ThemeClusterer     neighbour-smoothed rows, k by modularity,      (analysis/cluster.py)
+                       partitioned by cutting their neighbour graph
+                       (spectral), -1 for comments near no theme
     ThemeLabeller      class-based TF-IDF names and keywords          (analysis/labels.py)
 
 Identical comments (after tokenising) are clustered once, weighted by how often they occur.

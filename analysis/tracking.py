@@ -12,13 +12,14 @@ something genuinely new still shows up:
 
 Anchoring continuing themes to last week's centres, rather than matching two separate
 clusterings afterwards, keeps an id's meaning steady. benchmarks/tracking.py (CLINC150 in
-four weeks) measures the share of carried ids that keep their majority intent, seeds 0/1/2:
+four weeks) measures the share of carried ids that keep their majority intent, seeds 0-4:
 
-    n_themes=150                         0.909 / 0.916 / 0.900   (150-158 ids carried a week)
-    default (at most MAX_THEMES=60)      0.754 / 0.769 / 0.728   (54-62 carried)
+    n_themes=150                         0.909 / 0.916 / 0.900 / 0.891 / 0.919, all ids of the
+                                         five splits 0.907   (150-158 ids carried a week)
+    default (at most MAX_THEMES=60)      0.754 / 0.769 / 0.728 (seeds 0-2; 54-62 carried)
 
 It also prints a ceiling: the figure if each intent's comments spread over the ids exactly
-as last week (0.902 / 0.923 / 0.909 at 150 themes). This method already reaches it. The ids
+as last week (0.903 over the five splits at 150 themes). This method already reaches it. The ids
 that change meaning are themes mixing two similar intents (shopping_list with
 shopping_list_update, yes with no) whose majority flips by chance, so only purer themes
 do better: spectral partitions in ThemeClusterer and stem bigrams in _Space lifted it from

@@ -4,7 +4,11 @@ import re
 
 from flask_babel import gettext
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount, GovRadioInput
+from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount, GovPasswordInput, GovRadioInput
+from wtforms import PasswordField
+from wtforms.validators import InputRequired, Length
+
+from app.store.users import MIN_PASSWORD
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -44,3 +48,24 @@ class RadioInput(_TranslatedErrorPrefix, GovRadioInput):
 
 class CharacterCount(_TranslatedErrorPrefix, GovCharacterCount):
     """GOV.UK textarea with a live character count."""
+
+
+def new_password_field(label, missing, advice=""):
+    """A password to set, with the rules staff passwords follow (store.users checks them too).
+
+    missing is the message for no answer; advice is added to the hint.
+    """
+    return PasswordField(
+        label,
+        description=f"At least {MIN_PASSWORD} characters. A few unrelated words make a password "
+        f"that is long and easy to remember.{advice}",
+        widget=GovPasswordInput(),
+        validators=[
+            InputRequired(message=missing),
+            Length(
+                min=MIN_PASSWORD,
+                max=1024,
+                message=f"{label} must be between {MIN_PASSWORD} and 1,024 characters",
+            ),
+        ],
+    )

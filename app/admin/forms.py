@@ -2,18 +2,17 @@
 
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
-    GovPasswordInput,
     GovSubmitInput,
     GovTextInput,
 )
-from wtforms import PasswordField, RadioField, SelectMultipleField, StringField, SubmitField
+from wtforms import RadioField, SelectMultipleField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Regexp, ValidationError
 
-from app.forms import RadioInput, StrippedForm
+from app.forms import RadioInput, StrippedForm, new_password_field
 from app.store.responses import CHANNELS, OUTCOMES
 from app.store.services import SLUG_PATTERN
-from app.store.users import EMAIL_PATTERN, MIN_PASSWORD, ROLE_NAMES
+from app.store.users import EMAIL_PATTERN, ROLE_NAMES
 from app.survey.links import REF_PATTERN
 
 ROLE_HINTS = {
@@ -98,21 +97,8 @@ def _role_field():
     )
 
 
-def _password_field(label):
-    return PasswordField(
-        label,
-        description=f"At least {MIN_PASSWORD} characters. A few unrelated words make a password "
-        "that is long and easy to remember. Give it to the person in a safe way.",
-        widget=GovPasswordInput(),
-        validators=[
-            InputRequired(message="Enter a password"),
-            Length(
-                min=MIN_PASSWORD,
-                max=1024,
-                message=f"Password must be between {MIN_PASSWORD} and 1,024 characters",
-            ),
-        ],
-    )
+def _password_field(label, missing):
+    return new_password_field(label, missing, " Give it to the person in a safe way.")
 
 
 class ServicesChoices:
@@ -139,14 +125,14 @@ class UserAddForm(ServicesChoices, StrippedForm):
     name = _name_field()
     role = _role_field()
     services = _services_field()
-    password = _password_field("Password")
+    password = _password_field("Password", "Enter a password")
     submit = SubmitField("Add user", widget=GovSubmitInput())
 
 
 class UserPasswordForm(StrippedForm):
     """A new password for a member of staff who has forgotten theirs."""
 
-    password = _password_field("New password")
+    password = _password_field("New password", "Enter a new password")
     submit = SubmitField("Set password", widget=GovSubmitInput())
 
 

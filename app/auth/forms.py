@@ -4,8 +4,7 @@ from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput,
 from wtforms import PasswordField, StringField, SubmitField
 from wtforms.validators import InputRequired, Length
 
-from app.forms import StrippedForm
-from app.store.users import MIN_PASSWORD
+from app.forms import StrippedForm, new_password_field
 
 
 class SignInForm(StrippedForm):
@@ -41,18 +40,5 @@ class ChangePasswordForm(StrippedForm):
             Length(max=1024, message="Password must be 1,024 characters or fewer"),
         ],
     )
-    new_password = PasswordField(
-        "New password",
-        description=f"At least {MIN_PASSWORD} characters. A few unrelated words make a password "
-        "that is long and easy to remember.",
-        widget=GovPasswordInput(),
-        validators=[
-            InputRequired(message="Enter a new password"),
-            Length(
-                min=MIN_PASSWORD,
-                max=1024,
-                message=f"New password must be between {MIN_PASSWORD} and 1,024 characters",
-            ),
-        ],
-    )
+    new_password = new_password_field("New password", "Enter a new password")
     submit = SubmitField("Change password", widget=GovSubmitInput())

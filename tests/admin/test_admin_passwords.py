@@ -50,7 +50,9 @@ def test_a_new_password_lifts_a_lock_out(as_user, staff, db):
 def test_a_short_password_is_refused_and_nothing_changes(as_user, staff, db):
     response = post_form(as_user("admin"), url_for_user(staff["owner"]), password="too short")
     assert response.status_code == 200
-    assert errors(response) == [("Password must be between 12 and 1,024 characters", "#password")]
+    assert errors(response) == [
+        ("New password must be between 12 and 1,024 characters", "#password")
+    ]
     assert page(response).title.get_text().startswith("Error: Set a new password")
     assert page(response).select_one("#password").get("value", "") == ""
     assert authenticate(db, staff["owner"].email, PASSWORD)[0] == "ok"

@@ -25,8 +25,9 @@ def select_language():
 
     ?lang= wins, then the remembered choice, then Accept-Language.
 
-    Following a link with ?lang= remembers the choice; a form's address carries ?lang= only
-    to say which language the form was shown in, so sending it remembers nothing.
+    Following a link whose ?lang= differs from what the browser would get anyway is a choice,
+    and is remembered. A form's address, and the thank-you page it leads to, carry ?lang= only
+    to keep the language the form was shown in, so they remember nothing new.
     """
     return _LOCALES[_language_code()]
 
@@ -34,15 +35,17 @@ def select_language():
 def _language_code():
     if request.blueprint and request.blueprint not in BILINGUAL_BLUEPRINTS:
         return "en"
-    asked = request.args.get("lang")
     remembered = request.cookies.get(COOKIE)
+    if remembered in LANGUAGES:
+        usual = remembered
+    else:
+        usual = request.accept_languages.best_match(LANGUAGES, default="en")
+    asked = request.args.get("lang")
     if asked in LANGUAGES:
-        if remembered != asked and request.method == "GET":
+        if asked != usual and request.method == "GET":
             g.remember_language = asked
         return asked
-    if remembered in LANGUAGES:
-        return remembered
-    return request.accept_languages.best_match(LANGUAGES, default="en")
+    return usual
 
 
 def _remember_language(response):

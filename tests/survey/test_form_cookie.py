@@ -29,6 +29,18 @@ def test_a_citizen_gets_a_form_cookie_and_no_session(client, service):
     response = client.post("/s/bins?lang=en", data=data)
     assert response.status_code == 302
     assert response.headers.getlist("Set-Cookie") == []
+    # Nor does the thank-you page it leads to: no language was chosen.
+    assert client.get(response.headers["Location"]).headers.getlist("Set-Cookie") == []
+
+
+def test_a_welsh_browser_sending_the_form_is_given_no_language_cookie(client, service):
+    welsh = {"Accept-Language": "cy"}
+    data = answers(client.get("/s/bins", headers=welsh))
+    response = client.post("/s/bins?lang=cy", data=data, headers=welsh)
+    thanks = client.get(response.headers["Location"], headers=welsh)
+    assert response.headers["Location"].endswith("lang=cy")
+    assert page(thanks).html["lang"] == "cy"
+    assert thanks.headers.getlist("Set-Cookie") == []
 
 
 def test_a_token_from_another_browser_is_refused_and_the_answers_kept(app, service, db):

@@ -36,13 +36,13 @@ def analyse_command(week, since, all_weeks, slug, workers, quiet):
     from app.store.analysis import analysed_after, weeks_with_responses
 
     db = open_db()
-    service = service_or_usage_error(db, slug) if slug else None
+    service_id = service_or_usage_error(db, slug).id if slug else None
     last = week or last_complete_week()
     first = since or last
     if all_weeks:
-        span = weeks_with_responses(db, service.id if service else None)
+        span = weeks_with_responses(db, service_id)
         first = week_of(datetime.fromisoformat(span[0]).date()) if span else last
-    later = analysed_after(db, last, service.id if service else None)
+    later = analysed_after(db, last, service_id)
     db.close()
     if first > last:
         raise click.UsageError(f"--since {first} is after {last}")

@@ -65,7 +65,7 @@ def switch_language_url():
     other = "en" if current_language() == "cy" else "cy"
     args = request.args.to_dict()
     args["lang"] = other
-    return other, url_for(request.endpoint or "pages.home", **(request.view_args or {}), **args)
+    return other, url_for(request.endpoint, **(request.view_args or {}), **args)
 
 
 def init_app(app):
@@ -76,7 +76,7 @@ def init_app(app):
     @app.context_processor
     def language_helpers():
         # Staff pages are English only: no link to a Welsh version they do not have.
-        if request.endpoint in (None, "static") or request.blueprint not in BILINGUAL_BLUEPRINTS:
+        if request.blueprint not in BILINGUAL_BLUEPRINTS:
             return {"current_language": current_language()}
         other, url = switch_language_url()
         return {

@@ -57,11 +57,10 @@ def weeks_with_responses(db, service_id=None):
 
 def analysed_after(db, week, service_id=None):
     """(first, last) of the weeks after `week` that already have results, or None."""
-    where = "AND service_id = ?" if service_id else ""
-    params = [str(week), service_id] if service_id else [str(week)]
+    where, params = ("AND service_id = ?", [service_id]) if service_id else ("", [])
     row = db.execute(
         f"SELECT min(week), max(week) FROM service_weeks WHERE week > ? {where}",  # noqa: S608
-        params,
+        [str(week), *params],
     ).fetchone()
     return row if row[0] else None
 

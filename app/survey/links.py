@@ -1,4 +1,5 @@
-"""What a survey link may carry: the channel, the journey's outcome and an interaction ref."""
+"""Survey links: what they may carry (channel, outcome, interaction ref), their public
+address and their QR codes."""
 
 import re
 from dataclasses import dataclass

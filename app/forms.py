@@ -1,4 +1,5 @@
-"""Form plumbing shared by every blueprint: whitespace stripped before validation."""
+"""Form plumbing shared by every blueprint: whitespace stripped before validation, and the
+field for setting a new password."""
 
 import re
 

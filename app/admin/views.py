@@ -98,8 +98,6 @@ def user_add():
                 message += " They will see nothing until you give them a service."
             flash(message, "success")
             return redirect(url_for("admin.users"))
-    # Never send a password back to the browser.
-    form.password.data = ""
     return render_template("admin/user_add.html", form=form)
 
 
@@ -143,26 +141,21 @@ def user_edit(user_id):
 @access("admin")
 def user_password(user_id):
     """Give a member of staff a new password; it signs them out everywhere."""
-    db = get_db()
     user = _user_or_404(user_id)
     form = UserPasswordForm()
+    # The form's rules are the store's, so set_password has nothing left to refuse.
     if form.validate_on_submit():
-        try:
-            set_password(db, user.id, form.password.data)
-        except UserError as error:
-            _error_to_field(form, error, form.password)
+        changed = set_password(get_db(), user.id, form.password.data)
+        if user.id == current_user.id:
+            login_user(changed)  # stay signed in here, with the new password
+            message = "Your password has been changed. Sign in with it from now on."
         else:
-            if user.id == current_user.id:
-                login_user(get_user(db, user.id))  # stay signed in here, with the new password
-                message = "Your password has been changed. Sign in with it from now on."
-            else:
-                message = (
-                    f"Set a new password for {user.name}. Give it to them in a safe way. "
-                    "They have been signed out everywhere and must sign in with it."
-                )
-            flash(message, "success")
-            return redirect(url_for("admin.users"))
-    form.password.data = ""
+            message = (
+                f"Set a new password for {user.name}. Give it to them in a safe way. "
+                "They have been signed out everywhere and must sign in with it."
+            )
+        flash(message, "success")
+        return redirect(url_for("admin.users"))
     return render_template("admin/user_password.html", form=form, user=user)
 
 

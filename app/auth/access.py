@@ -62,7 +62,7 @@ def _check(rule, kwargs):
 def _load_user(session_id):
     """The user a session belongs to, unless disabled or their password has changed since."""
     user_id, _, stamp = session_id.partition(".")
-    user = get_user(get_db(), int(user_id)) if user_id.isdigit() and len(user_id) < 12 else None
+    user = get_user(get_db(), int(user_id)) if user_id.isdigit() else None
     if user is None or not user.is_active or user.password_stamp != stamp:
         return None
     return user

@@ -1,4 +1,4 @@
-"""Sign in and sign out."""
+"""Sign in, sign out, and changing your own password."""
 
 import logging
 from datetime import datetime, timedelta
@@ -13,7 +13,7 @@ from app.auth.forms import ChangePasswordForm, SignInForm
 from app.db import get_db
 from app.security import client_id
 from app.store import record_hit
-from app.store.users import UserError, authenticate, get_user, set_password
+from app.store.users import authenticate, set_password
 from app.weeks import LONDON
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,6 @@ def sign_in():
             problem = "This account has been disabled. Ask an administrator if you need access."
         else:
             problem = "Enter a correct email address and password"
-        form.password.data = ""
     return render_template("auth/sign_in.html", form=form, problem=problem)
 
 
@@ -76,24 +75,18 @@ def change_password():
         # Checked like a sign-in, so guesses here count towards the lock-out too.
         outcome, detail = authenticate(db, current_user.email, form.current_password.data)
         if outcome == "ok":
-            try:
-                set_password(db, current_user.id, form.new_password.data)
-            except UserError as error:
-                form.new_password.errors.append(str(error))
-            else:
-                login_user(get_user(db, current_user.id))  # this session carries on
-                log.info("user %s changed their password", current_user.id)
-                flash(
-                    "Your password has been changed. You have been signed out on any other "
-                    "devices.",
-                    "success",
-                )
-                return redirect(url_for("auth.change_password"))
-        elif outcome == "locked":
+            # The form's rules are the store's, so set_password has nothing left to refuse.
+            login_user(set_password(db, current_user.id, form.new_password.data))
+            log.info("user %s changed their password", current_user.id)
+            flash(
+                "Your password has been changed. You have been signed out on any other devices.",
+                "success",
+            )
+            return redirect(url_for("auth.change_password"))
+        if outcome == "locked":
             form.current_password.errors.append(_locked_message(detail))
         else:
             form.current_password.errors.append("Your current password is not right")
-    form.current_password.data = form.new_password.data = ""
     return render_template("auth/change_password.html", form=form)
 
 

@@ -26,8 +26,8 @@ LOCK_SECONDS = 15 * 60
 def _dummy_hash():
     """A hash to check unknown emails against, so they take as long as real ones.
 
-    Made on first use: scrypt costs about 0.16 s, which every worker and flask command
-    paid at import. It uses HASH_METHOD, so it costs what a real user's check costs.
+    Made on first use (scrypt takes about 0.16 s), so importing this module costs nothing.
+    It uses HASH_METHOD, so it costs what a real user's check costs.
     """
     return generate_password_hash("not a real password", method=HASH_METHOD)
 
@@ -52,7 +52,7 @@ class User:
     active: bool
     service_ids: frozenset
     # Changes whenever the password does, so a new password signs the user out everywhere.
-    password_stamp: str = ""
+    password_stamp: str
 
     is_authenticated = True
     is_anonymous = False
@@ -220,7 +220,8 @@ def authenticate(db, email, password, now=None):
 
 
 def set_password(db, user_id, password):
-    """Replace a user's password (and clear any lock-out)."""
+    """Replace a user's password (and clear any lock-out); returns the User, whose new
+    password stamp a session must carry to stay signed in."""
     check_password_rules(password)
     with write_transaction(db):
         db.execute(
@@ -228,6 +229,7 @@ def set_password(db, user_id, password):
             "WHERE id = ?",
             [generate_password_hash(password, method=HASH_METHOD), user_id],
         )
+    return get_user(db, user_id)
 
 
 def edit_user(db, user_id, name, role, active, service_ids):

@@ -2,8 +2,10 @@
 
 One POST route reads two form fields and inserts one row per request, on a connection each
 worker thread opens once and keeps, with the same settings as app/db.py (WAL, synchronous
-NORMAL, busy timeout, foreign keys), as Pulse does. No CSRF, no templates, no spam checks, no
-redaction: whatever Pulse costs on top of this is what the benchmark's ratio shows.
+NORMAL, busy timeout, foreign keys), as Pulse does. It has no background checkpoint thread:
+writing one page a commit, it leaves SQLite to checkpoint once every thousand or so. No CSRF,
+no templates, no spam checks, no redaction: whatever Pulse costs on top of this is what the
+benchmark's ratio shows.
 
 (Opening a connection per request instead costs more, and far more with one thread per
 worker: closing the last connection to a WAL database checkpoints it, every request.)

@@ -12,6 +12,7 @@ from flask import Flask, redirect, request
 from wtforms import Form, RadioField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
+from app.survey.forms import COMMENT_MAX
 from benchmarks.bare_app import Submissions
 
 
@@ -19,7 +20,7 @@ class SurveyForm(Form):
     """A five-point rating and an optional comment."""
 
     rating = RadioField(choices=[str(n) for n in range(1, 6)], validators=[InputRequired()])
-    comment = TextAreaField(validators=[Length(max=1250)])
+    comment = TextAreaField(validators=[Length(max=COMMENT_MAX)])
 
 
 def create_app(database):

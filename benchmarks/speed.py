@@ -243,9 +243,8 @@ def report(sizes=DEFAULT_SIZES) -> None:
         total = row["themes_s"] + row["sentiment_s"]
         print(
             f"{row['n']:>8,}  {row['distinct']:>8,}  {row['themes']:>6}  {row['no_theme']:>8,}"
-            f"  {row['themes_s']:>9.1f} s  "
-            + f"{row['sentiment_s']:>13.1f} s"
-            + f"  {total:>5.1f} s  {row['peak_mb']:>6.0f} MB ({row['rss_before_mb']:.0f} MB)",
+            f"  {row['themes_s']:>9.1f} s  {row['sentiment_s']:>13.1f} s"
+            f"  {total:>5.1f} s  {row['peak_mb']:>6.0f} MB ({row['rss_before_mb']:.0f} MB)",
             flush=True,
         )
     print("Target: 100,000 comments in <= 60 s and <= 1.5 GB peak (2 cores).")

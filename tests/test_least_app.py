@@ -45,7 +45,8 @@ def test_it_refuses_a_forged_token(least, db, field, value, refusal):
 def test_it_refuses_a_token_from_another_browser(least, db):
     fields = hidden_fields(least.get("/s/bins"))
     least.set_cookie("pulse_form", "0" * 32, path="/s/")
-    assert send(least, fields).status_code == 400
+    answer = send(least, fields)
+    assert (answer.status_code, answer.get_data(as_text=True)) == (400, "form token")
     assert stored(db) == []
 
 

@@ -2,7 +2,8 @@
 
 The partition at the chosen k is spectral clustering of the smoothed rows' neighbour graph
 (see ``_spectral_centres``); its centres then serve exactly as k-means centres would.
-Spherical k-means chooses k and refits from last week's centres when warm-started.
+Spherical k-means chooses k, and refits from given centres on a warm start (an option of
+ThemeModel that the weekly run does not use: it anchors to last week's themes instead).
 
 k-means runs on neighbour-smoothed copies of the rows (NeighbourSmoother): short comments
 share few words, and blending each with its nearest neighbours lets k-means see the themes.
@@ -99,7 +100,7 @@ class ThemeClusterer(ClusterMixin, BaseEstimator):
     :param graph_neighbors: neighbours per comment in the graph used to choose k.
     :param search_samples: choose k on at most this many rows (a weighted sample), as each
         candidate k costs one k-means run.
-    :param smoother: transformer applied to the rows before k-means (default
+    :param smoother: transformer applied to the rows before they are partitioned (default
         NeighbourSmoother()); "passthrough" clusters the rows as given.
     :param spectral_neighbors: the final (cold) partition is spectral clustering of the
         smoothed rows' nearest-neighbour graph with this many neighbours; None uses k-means.
@@ -161,6 +162,8 @@ class ThemeClusterer(ClusterMixin, BaseEstimator):
             # Identical vectors can leave fewer distinct points than k; _settle drops the
             # empty themes that this leaves.
             warnings.simplefilter("ignore", ConvergenceWarning)
+            # Separate islands of near-identical comments are expected; each becomes a theme.
+            warnings.filterwarnings("ignore", "Graph is not fully connected")
             if init_centres is None and self.spectral_neighbors and 2 <= k < len(X) - 1:
                 centres = self._spectral_centres(smoothed, weight, k, seed)
             else:
@@ -177,14 +180,11 @@ class ThemeClusterer(ClusterMixin, BaseEstimator):
 
         k-means at k=150 on CLINC150 merged pairs of near-identical intents (shopping_list
         with shopping_list_update) while splitting others; cutting the neighbour graph keeps
-        more of each comment's neighbours together. Share of a CLINC week's comments in their
-        theme's majority intent rose from 0.61-0.63 to 0.65-0.66, NMI on the test split from
-        0.825 to 0.840 (benchmarks/quality_themes.py), and tracked ids kept their intent
-        better (benchmarks/tracking.py). k-means still chooses k and runs warm starts.
+        more of each comment's neighbours together. NMI on the test split rose from 0.825 to
+        0.840 (benchmarks/quality_themes.py), and tracked ids kept their intent better
+        (benchmarks/tracking.py). k-means still chooses k and runs warm starts.
         """
         graph = knn_graph(X, self.spectral_neighbors, weight)
-        # Separate islands of near-identical comments are expected; each becomes its own theme.
-        warnings.filterwarnings("ignore", "Graph is not fully connected")
         labels = SpectralClustering(
             k, affinity="precomputed", assign_labels="cluster_qr", random_state=seed
         ).fit_predict(graph)

@@ -10,7 +10,8 @@ from analysis.sentiment import score_sentiment
 from analysis.tracking import track_themes
 
 MAX_EXAMPLES = 5
-# Placeholders left by redaction carry no meaning for sentiment or themes.
+# Placeholders left by redaction carry no meaning for sentiment; a comment of placeholders
+# alone counts as no comment.
 _PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS.values()))
 
 

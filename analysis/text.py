@@ -25,7 +25,6 @@ __all__ = [
     "segments",
     "stem",
     "stem_ngrams",
-    "stem_tokens",
     "tokenise",
     "word_char_ngrams",
 ]
@@ -166,11 +165,6 @@ _STEMMER = SnowballStemmer("english")
 def stem(token: str) -> str:
     """Return the Snowball (English) stem of one lower-case token."""
     return _STEMMER.stem(token)
-
-
-def stem_tokens(text: str) -> list[str]:
-    """Tokenise and stem a comment: the matching form used for clustering."""
-    return [stem(token) for token in tokenise(text)]
 
 
 def ngrams(tokens: Sequence[str], n_min: int = 1, n_max: int = 3) -> Iterator[tuple[str, ...]]:

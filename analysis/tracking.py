@@ -159,7 +159,7 @@ def _result(texts, keys, prior_ids, space):
 
 def _stem_bigrams(text):
     """Word stems and stem pairs: "add to" / "on my" tell shopping_list_update from
-    shopping_list, which unigram stems put in one theme (tracked purity 0.64 -> 0.68)."""
+    shopping_list, which unigram stems put in one theme."""
     return stem_ngrams(tokenise(text), 1, 2)
 
 
@@ -169,8 +169,9 @@ class _Space:
     def __init__(self, texts, prior_groups):
         prior_texts = [text for group in prior_groups for text in group]
         vectoriser = TfidfVectorizer(analyzer=_stem_bigrams, sublinear_tf=True)
+        texts = list(texts)
         try:
-            vectoriser.fit(list(texts) + prior_texts)
+            both = vectoriser.fit_transform(texts + prior_texts)
         except ValueError:  # not a single word on either side
             self.empty = True
             return
@@ -180,8 +181,8 @@ class _Space:
             (np.ones(len(prior_texts)), (owners, np.arange(len(prior_texts)))),
             shape=(len(prior_groups), len(prior_texts)),
         )
-        self.centres = sparse.csr_matrix(normalize(indicator @ vectoriser.transform(prior_texts)))
-        self.current = vectoriser.transform(texts)
+        self.centres = sparse.csr_matrix(normalize(indicator @ both[len(texts) :]))
+        self.current = both[: len(texts)]
 
     def nearest(self):
         """For each of this week's comments: the nearest old theme and its cosine similarity."""

@@ -14,7 +14,6 @@ from analysis.text import (
     segments,
     stem,
     stem_ngrams,
-    stem_tokens,
     tokenise,
     word_char_ngrams,
 )
@@ -77,7 +76,7 @@ def test_segments_break_at_punctuation_and_placeholders():
 def test_stem_matches_inflections():
     assert stem("permits") == stem("permit") == "permit"
     assert stem("collected") == stem("collection") == "collect"
-    assert stem_tokens("Parking permits") == ["park", "permit"]
+    assert stem_ngrams(tokenise("Parking permits")) == ["park", "permit"]
 
 
 def test_ngrams_shortest_first():

@@ -1,5 +1,7 @@
 """flask digest: email each owner and viewer their weekly digest, or preview one service's."""
 
+from contextlib import nullcontext
+
 import click
 from flask import current_app
 from flask.cli import AppGroup
@@ -66,42 +68,41 @@ def send_command(week, dry_run):
 
     week = week or last_complete_week()
     db = open_db()
+    # One run at a time: whoever is still due is read under the lock, so two overlapping
+    # runs (say, two cron jobs) can never email anyone twice. A dry run sends nothing.
+    lock = nullcontext() if dry_run else single_run(current_app.config["DATABASE"], "digest-send")
     try:
-        recipients = digest_recipients(db)
-        records = digest_email_records(db, week)
-        digests = {}  # one Digest per service, shared by everyone who gets it
+        with lock:
+            recipients = digest_recipients(db)
+            records = digest_email_records(db, week)
+            digests = {}  # one Digest per service, shared by everyone who gets it
 
-        def digests_for(recipient):
-            for service in recipient.services:
-                if service.id not in digests:
-                    digests[service.id] = service_digest(db, service, week)
-            return [digests[s.id] for s in recipient.services]
+            def digests_for(recipient):
+                for service in recipient.services:
+                    if service.id not in digests:
+                        digests[service.id] = service_digest(db, service, week)
+                return [digests[s.id] for s in recipient.services]
 
-        if not recipients:
-            click.echo(
-                "No one to email: no active owner or viewer is assigned to an open service. "
-                "Assign services with: flask --app wsgi users add EMAIL --role owner --service SLUG"
-            )
-        pending = [r for r in recipients if _status(records, r) != "sent"]
-        already = len(recipients) - len(pending)
-        for recipient in pending:
-            digests_for(recipient)
-        _warn_not_analysed(week, digests.values())
+            if not recipients:
+                click.echo(
+                    "No one to email: no active owner or viewer is assigned to an open service. "
+                    "Assign services with: "
+                    "flask --app wsgi users add EMAIL --role owner --service SLUG"
+                )
+            pending = [r for r in recipients if _status(records, r) != "sent"]
+            already = len(recipients) - len(pending)
+            for recipient in pending:
+                digests_for(recipient)
+            _warn_not_analysed(week, digests.values())
 
-        if dry_run:
-            _dry_run(week, recipients, records, digests_for)
-            click.echo(f"Dry run: would send {len(pending)}, already sent {already}.")
-            return
-        try:
-            with single_run(current_app.config["DATABASE"], "digest-send"):
-                # Read again under the lock: a run that has just finished may have sent some.
-                records = digest_email_records(db, week)
-                pending = [r for r in recipients if _status(records, r) != "sent"]
-                already = len(recipients) - len(pending)
-                sent, failures = _send(db, week, pending, digests_for)
-        except AlreadyRunning:
-            click.echo(ALREADY_RUNNING, err=True)
-            click.get_current_context().exit(1)
+            if dry_run:
+                _dry_run(week, recipients, records, digests_for)
+                click.echo(f"Dry run: would send {len(pending)}, already sent {already}.")
+                return
+            sent, failures = _send(db, week, pending, digests_for)
+    except AlreadyRunning:
+        click.echo(ALREADY_RUNNING, err=True)
+        click.get_current_context().exit(1)
     finally:
         db.close()
 

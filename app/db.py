@@ -25,6 +25,14 @@ def connect(path):
     return sqlite_utils.Database(conn)
 
 
+def one_row(db, sql, params=()):
+    """The first row of a query as a dict, or None, as one plain statement: sqlite-utils'
+    db.query would wrap it in a savepoint, which costs a reader on a hot path."""
+    cursor = db.execute(sql, params)
+    row = cursor.fetchone()
+    return dict(zip([c[0] for c in cursor.description], row, strict=True)) if row else None
+
+
 # Each worker thread keeps its connection between requests: a new SQLite connection has to
 # read the schema and compile every statement again, which costs more than the request's work.
 _local = threading.local()

@@ -4,6 +4,8 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from app.db import one_row
+from app.store.errors import FieldError
 from app.store.transaction import write_transaction
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")
@@ -11,13 +13,8 @@ SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")
 RESERVED_SLUGS = {"add"}
 
 
-class ServiceError(ValueError):
-    """A service could not be added or changed; the message says why in plain words, and
-    field names the form field it is about (None if none)."""
-
-    def __init__(self, message, field=None):
-        super().__init__(message)
-        self.field = field
+class ServiceError(FieldError):
+    """A service could not be added or changed."""
 
 
 @dataclass(frozen=True)
@@ -76,11 +73,11 @@ def add_service(db, slug, name_en, name_cy, active=True):
 
 def get_service(db, slug):
     """The service with this slug, or None."""
-    # A plain statement: every survey request asks, and db.query would wrap it in a savepoint.
-    row = db.execute(
-        "SELECT id, slug, name_en, name_cy, active FROM services WHERE slug = ?", [slug]
-    ).fetchone()
-    return Service(row[0], row[1], row[2], row[3], bool(row[4])) if row else None
+    # Every survey request asks: one_row skips the savepoint db.query would wrap it in.
+    row = one_row(
+        db, "SELECT id, slug, name_en, name_cy, active FROM services WHERE slug = ?", [slug]
+    )
+    return _service(row) if row else None
 
 
 def list_services(db, active_only=False):

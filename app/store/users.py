@@ -10,6 +10,8 @@ from datetime import UTC, datetime
 
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from app.db import one_row
+from app.store.errors import FieldError
 from app.store.transaction import write_transaction
 
 ROLES = ("admin", "owner", "viewer")
@@ -32,13 +34,8 @@ def _dummy_hash():
     return generate_password_hash("not a real password", method=HASH_METHOD)
 
 
-class UserError(ValueError):
-    """A user could not be added or changed; the message says why in plain words, and
-    field names the form field it is about (None if none)."""
-
-    def __init__(self, message, field=None):
-        super().__init__(message)
-        self.field = field
+class UserError(FieldError):
+    """A user could not be added or changed."""
 
 
 @dataclass(frozen=True)
@@ -100,11 +97,8 @@ def _user(db, row, service_ids=None):
 
 
 def _user_row(db, where, value):
-    # A plain statement: Flask-Login asks on every signed-in request, and db.query would
-    # wrap it in a savepoint.
-    cursor = db.execute(f"SELECT * FROM users WHERE {where} = ?", [value])  # noqa: S608
-    row = cursor.fetchone()
-    return dict(zip([c[0] for c in cursor.description], row, strict=True)) if row else None
+    # Flask-Login asks on every signed-in request: one_row skips db.query's savepoint.
+    return one_row(db, f"SELECT * FROM users WHERE {where} = ?", [value])  # noqa: S608
 
 
 def check_password_rules(password):

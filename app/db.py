@@ -96,11 +96,18 @@ def close_db(_exc=None):
         db.conn.rollback()
 
 
+def pending_migrations(db):
+    """The names of the migrations not yet applied to this database."""
+    from migrations import migrations
+
+    return [m.name for m in migrations.pending(db)]
+
+
 def migrate(db):
     """Apply every pending migration; returns the names applied."""
     from migrations import migrations
 
-    pending = [m.name for m in migrations.pending(db)]
+    pending = pending_migrations(db)
     migrations.apply(db)
     return pending
 

@@ -9,7 +9,7 @@ from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount, GovPasswordInp
 from wtforms import PasswordField
 from wtforms.validators import InputRequired, Length
 
-from app.store.users import MIN_PASSWORD
+from app.store import MIN_PASSWORD
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 

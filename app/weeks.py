@@ -35,6 +35,10 @@ class Week:
         end = datetime.combine(self.monday + timedelta(days=7), time(0), tzinfo=LONDON)
         return start.astimezone(UTC), end.astimezone(UTC)
 
+    def bounds_iso(self):
+        """(start, end) of the week as the ISO texts in which response times are stored."""
+        return tuple(moment.isoformat(timespec="seconds") for moment in self.bounds_utc())
+
     def shift(self, weeks):
         """The week this many weeks later (or earlier, if negative)."""
         return week_of(self.monday + timedelta(weeks=weeks))

@@ -25,8 +25,7 @@ def build(path, total, seed=11):
     """Fill a fresh database; returns the latest week."""
     from app.db import connect, migrate
     from app.demo import generate_responses
-    from app.store import NewResponse, add_responses, add_service
-    from app.store.users import add_user
+    from app.store import NewResponse, add_responses, add_service, add_user
     from app.weeks import last_complete_week
 
     db = connect(path)
@@ -84,8 +83,8 @@ def main():
     parser.add_argument("--repeat", type=int, default=50)
     args = parser.parse_args()
 
-    from analysis.weekly import run_week
     from app import create_app
+    from app.weekly import run_week
     from tests.conftest import hidden_fields
 
     with tempfile.TemporaryDirectory() as folder:

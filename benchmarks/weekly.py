@@ -68,9 +68,9 @@ def build(path, size, seed=7):
 
 def measure(path, service_id):
     """Run the week once; returns the figures as a dict."""
-    from analysis.weekly import run_week
     from app.db import connect
     from app.store import NewResponse, add_response
+    from app.weekly import run_week
     from app.weeks import parse_week
 
     waits = []

@@ -95,7 +95,7 @@ PASSWORD = "correct horse battery staple"
 @pytest.fixture
 def staff(db, service):
     """An admin, an owner and a viewer of the bins service, and an owner of another service."""
-    from app.store.users import add_user
+    from app.store import add_user
 
     other = add_service(
         db, "parking", "Apply for a parking permit", "Gwneud cais am drwydded barcio"

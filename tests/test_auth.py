@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.store.users import UserError, add_user, set_user_active
+from app.store import UserError, add_user, set_user_active
 from tests.conftest import PASSWORD, hidden_fields, page, sign_in, text_of
 
 

@@ -1,6 +1,6 @@
 """Any member of staff can change their own password; their other sessions end."""
 
-from app.store.users import MAX_FAILED, authenticate
+from app.store import MAX_FAILED, authenticate
 from tests.admin.helpers import banner, errors, post_form
 from tests.conftest import PASSWORD, page, sign_in, text_of
 

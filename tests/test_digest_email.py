@@ -11,11 +11,17 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 from bs4 import BeautifulSoup
 
-from analysis.weekly import run_week
-from app.dashboard.digest import build_digest
-from app.store import NewResponse, add_response, add_responses, add_service
-from app.store.emails import digest_email_records
-from app.store.users import add_user, set_user_active
+from app.digest import build_digest
+from app.store import (
+    NewResponse,
+    add_response,
+    add_responses,
+    add_service,
+    add_user,
+    digest_email_records,
+    set_user_active,
+)
+from app.weekly import run_week
 from app.weeks import last_complete_week, parse_week
 from tests.conftest import PASSWORD
 from tests.samples import PARKING, PHONES
@@ -419,7 +425,7 @@ def test_preview_rejects_an_unknown_slug(runner, service):
 def test_themes_from_the_weekly_run_follow_the_threshold(app, runner, smtp, staff, db):
     """With real themes from the analysis: shown at the default threshold, and left out of
     the email once the threshold is above their size."""
-    from app.store.users import set_user_services
+    from app.store import set_user_services
 
     roads = add_service(db, "roads", "Report a pothole", "Rhoi gwybod am dwll yn y ffordd")
     set_user_services(db, staff["owner"].id, [roads.id])
@@ -446,7 +452,7 @@ def test_themes_from_the_weekly_run_follow_the_threshold(app, runner, smtp, staf
 
 
 def test_a_second_send_while_one_is_running_sends_nothing(app, runner, smtp, people, analysed):
-    from app.single_run import single_run
+    from app.locks import single_run
 
     with single_run(app.config["DATABASE"], "digest-send"):  # as if cron's last run were busy
         second = _send(runner)

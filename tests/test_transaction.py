@@ -6,7 +6,7 @@ import threading
 import pytest
 
 from app.db import connect
-from app.store.transaction import write_transaction
+from app.store import write_transaction
 
 
 def count(db):

@@ -2,8 +2,7 @@
 
 import pytest
 
-from app.store import add_service
-from app.store.users import MAX_FAILED, authenticate, get_user_by_email, list_users
+from app.store import MAX_FAILED, add_service, authenticate, get_user_by_email, list_users
 from tests.conftest import PASSWORD
 
 
@@ -165,7 +164,7 @@ def test_list_when_empty_says_how_to_add(runner):
 
 
 def test_list_shows_email_name_role_status_and_services(runner, db, service, parking):
-    from app.store.users import add_user
+    from app.store import add_user
 
     add_user(db, "ada@example.gov.uk", "Ada Admin", PASSWORD, "admin")
     add_user(db, "owen@example.gov.uk", "Owen Owner", PASSWORD, "owner", [parking.id, service.id])
@@ -183,7 +182,7 @@ def test_list_shows_email_name_role_status_and_services(runner, db, service, par
 
 
 def test_disable_and_enable(runner, db):
-    from app.store.users import add_user
+    from app.store import add_user
 
     add_user(db, "jo@example.gov.uk", "Jo", PASSWORD, "viewer")
     disabled = runner.invoke(args=["users", "disable", "jo@example.gov.uk"])
@@ -195,7 +194,7 @@ def test_disable_and_enable(runner, db):
 
 
 def test_enable_lifts_a_lock_out(runner, db):
-    from app.store.users import add_user
+    from app.store import add_user
 
     add_user(db, "jo@example.gov.uk", "Jo", PASSWORD, "viewer")
     for _ in range(MAX_FAILED):
@@ -214,7 +213,7 @@ def test_disable_or_enable_an_unknown_email(runner, command):
 
 
 def test_set_password_replaces_it_and_lifts_a_lock_out(runner, db, staff):
-    from app.store.users import authenticate
+    from app.store import authenticate
 
     for _ in range(5):
         authenticate(db, "viewer@example.gov.uk", "wrong password")

@@ -10,9 +10,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Regexp, ValidationError
 
 from app.forms import RadioInput, StrippedForm, new_password_field
-from app.store.responses import CHANNELS, OUTCOMES
-from app.store.services import SLUG_PATTERN
-from app.store.users import EMAIL_PATTERN, ROLE_NAMES
+from app.store import CHANNELS, EMAIL_PATTERN, OUTCOMES, ROLE_NAMES, SLUG_PATTERN
 from app.survey.links import REF_PATTERN
 
 ROLE_HINTS = {

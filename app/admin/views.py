@@ -19,15 +19,19 @@ from app.admin.forms import (
 )
 from app.auth.access import access
 from app.db import get_db
-from app.store.services import ServiceError, add_service, get_service, list_services, update_service
-from app.store.users import (
+from app.store import (
+    ServiceError,
     UserError,
+    add_service,
     add_user,
     edit_user,
+    get_service,
     get_user,
+    list_services,
     list_users,
     locked_users,
     set_password,
+    update_service,
 )
 from app.survey.links import qr_file_stem, save_qr, survey_url
 from app.weeks import LONDON

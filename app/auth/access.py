@@ -18,8 +18,7 @@ from flask.sessions import SecureCookieSessionInterface
 from flask_login import LoginManager, current_user
 
 from app.db import get_db
-from app.store import get_service
-from app.store.users import get_user
+from app.store import get_service, get_user
 
 RULES = ("public", "signed_in", "admin", "service_read", "service_manage")
 login_manager = LoginManager()

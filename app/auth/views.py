@@ -12,8 +12,7 @@ from app.auth.access import access
 from app.auth.forms import ChangePasswordForm, SignInForm
 from app.db import get_db
 from app.security import client_id
-from app.store import record_hit
-from app.store.users import authenticate, set_password
+from app.store import authenticate, record_hit, set_password
 from app.weeks import LONDON
 
 log = logging.getLogger(__name__)

@@ -9,9 +9,9 @@ from flask_login import current_user
 
 from app.auth.access import access
 from app.dashboard import bp
-from app.dashboard.views import _week_or_404, visible_services
+from app.dashboard.views import visible_services, week_or_404
 from app.db import get_db
-from app.store.digest import service_weeks, week_comments
+from app.store import service_weeks, week_comments
 
 # A spreadsheet treats a cell starting with these as a formula; a leading quote disarms it.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -81,7 +81,7 @@ def _rating_row(service, week, stored):
 @access("service_read")
 def export_ratings(slug, week):
     """One service's counts per rating level and % satisfied for a week."""
-    week = _week_or_404(week)
+    week = week_or_404(week)
     stored = service_weeks(get_db(), g.service.id, [week]).get(str(week))
     return _csv(
         [_rating_row(g.service, week, stored)], RATING_COLUMNS, f"{slug}-{week}-ratings.csv"
@@ -92,7 +92,7 @@ def export_ratings(slug, week):
 @access("signed_in")
 def export_all_ratings(week):
     """Counts per rating level and % satisfied for every service the user can see."""
-    week = _week_or_404(week)
+    week = week_or_404(week)
     rows = [
         _rating_row(s, week, service_weeks(get_db(), s.id, [week]).get(str(week)))
         for s in visible_services(current_user)
@@ -106,7 +106,7 @@ def export_comments(slug, week, format):  # noqa: A002 - the URL's own word
     """Every response of the week with its redacted comment, sentiment and theme."""
     if format not in ("csv", "json"):
         abort(404)
-    week = _week_or_404(week)
+    week = week_or_404(week)
     rows = week_comments(get_db(), g.service.id, week)
     filename = f"{slug}-{week}-comments.{format}"
     if format == "csv":

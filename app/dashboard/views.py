@@ -6,10 +6,9 @@ from flask_login import current_user
 from app.auth.access import access
 from app.dashboard import bp
 from app.dashboard.chart import satisfaction_chart
-from app.dashboard.digest import build_digest
 from app.db import get_db
-from app.store import list_services
-from app.store.digest import largest_negative_theme, service_weeks
+from app.digest import build_digest
+from app.store import largest_negative_theme, list_services, service_weeks
 from app.survey.links import survey_url
 from app.weeks import last_complete_week, parse_week
 
@@ -21,7 +20,7 @@ SORTS = {
 }
 
 
-def _week_or_404(text):
+def week_or_404(text):
     try:
         week = parse_week(text)
     except ValueError:
@@ -43,7 +42,7 @@ def overview():
     services = visible_services(current_user)
     if len(services) == 1 and not current_user.is_admin:
         return redirect(url_for("dashboard.digest_latest", slug=services[0].slug))
-    week = _week_or_404(request.args["week"]) if request.args.get("week") else last_complete_week()
+    week = week_or_404(request.args["week"]) if request.args.get("week") else last_complete_week()
     threshold = current_app.config["ANONYMITY_THRESHOLD"]
     rows = []
     for service in services:
@@ -81,7 +80,7 @@ def digest_latest(slug):
 @access("service_read")
 def digest(slug, week):
     """A service's weekly digest: figures, trend, breakdowns and themes."""
-    week = _week_or_404(week)
+    week = week_or_404(week)
     service = g.service
     result = build_digest(
         get_db(),

@@ -2,8 +2,6 @@
 
 import json
 
-from app.store.analysis import _bounds
-
 
 def service_weeks(db, service_id, weeks):
     """{week name: stored figures} for the given weeks (missing weeks are absent)."""
@@ -20,7 +18,7 @@ def breakdown(db, service_id, week, column):
     """[(value, responses, % satisfied)] for outcome or channel in a week, largest first."""
     if column not in ("outcome", "channel"):
         raise ValueError(column)
-    start, end = _bounds(week)
+    start, end = week.bounds_iso()
     rows = db.execute(
         f"SELECT {column}, count(*), sum(rating >= 4) FROM responses "  # noqa: S608
         "WHERE service_id = ? AND submitted_at >= ? AND submitted_at < ? "
@@ -82,7 +80,7 @@ def has_responses(db, service_id):
 
 def week_responses_count(db, service_id, week):
     """Responses stored for a service in a week (whether or not the week has been analysed)."""
-    start, end = _bounds(week)
+    start, end = week.bounds_iso()
     return db.execute(
         "SELECT count(*) FROM responses WHERE service_id = ? "
         "AND submitted_at >= ? AND submitted_at < ?",
@@ -92,7 +90,7 @@ def week_responses_count(db, service_id, week):
 
 def week_comments(db, service_id, week):
     """Every response of the week with its sentiment and theme, for the comments export."""
-    start, end = _bounds(week)
+    start, end = week.bounds_iso()
     return list(
         db.query(
             "SELECT r.id, r.submitted_at, r.rating, r.comment, r.language, r.channel, r.outcome, "

@@ -124,3 +124,8 @@ def ref_used(db, service_id, ref):
         "SELECT 1 FROM responses WHERE service_id = ? AND ref = ?", [service_id, ref]
     ).fetchone()
     return found is not None
+
+
+def count_by_source(db, source):
+    """How many stored responses came from a source ('web', 'demo', ...)."""
+    return db.execute("SELECT count(*) FROM responses WHERE source = ?", [source]).fetchone()[0]

@@ -31,9 +31,10 @@ class Service:
         """The service's name in the given language ('en' or 'cy')."""
         return self.name_cy if language == "cy" else self.name_en
 
-
-def _service(row):
-    return Service(row["id"], row["slug"], row["name_en"], row["name_cy"], bool(row["active"]))
+    @classmethod
+    def from_row(cls, row):
+        """A Service from a row of the services table (or a query that selects its columns)."""
+        return cls(row["id"], row["slug"], row["name_en"], row["name_cy"], bool(row["active"]))
 
 
 def add_service(db, slug, name_en, name_cy, active=True):
@@ -77,23 +78,13 @@ def get_service(db, slug):
     row = one_row(
         db, "SELECT id, slug, name_en, name_cy, active FROM services WHERE slug = ?", [slug]
     )
-    return _service(row) if row else None
+    return Service.from_row(row) if row else None
 
 
 def list_services(db, active_only=False):
     """All services, by slug."""
     where = "WHERE active = 1" if active_only else ""
-    return [_service(r) for r in db.query(f"SELECT * FROM services {where} ORDER BY slug")]  # noqa: S608
-
-
-def set_service_active(db, slug, active):
-    """Open or close a service's survey; raises ServiceError if there is no such service."""
-    with write_transaction(db):
-        cursor = db.execute(
-            "UPDATE services SET active = ? WHERE slug = ?", [int(bool(active)), slug]
-        )
-    if cursor.rowcount == 0:
-        raise ServiceError(f"There is no service with the slug '{slug}'")
+    return [Service.from_row(r) for r in db.query(f"SELECT * FROM services {where} ORDER BY slug")]  # noqa: S608
 
 
 def update_service(db, slug, name_en, name_cy, active):

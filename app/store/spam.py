@@ -37,11 +37,13 @@ def count_spam(db, service_id, reason):
         )
 
 
-def spam_totals(db, service_id=None):
-    """Rejected submissions by reason, for one service or all."""
-    where, params = ("WHERE service_id = ?", [service_id]) if service_id is not None else ("", [])
-    rows = db.query(
-        f"SELECT reason, sum(count) AS total FROM spam_counts {where} GROUP BY reason",  # noqa: S608
-        params,
-    )
-    return {r["reason"]: r["total"] for r in rows}
+def count_attempt(db, client, service_id, window_seconds, limit, scope="survey"):
+    """Count one attempt by a client; True (and tallied as spam) once it is past the limit.
+
+    The count and the tally are one transaction, so both happen or neither does.
+    """
+    with write_transaction(db):
+        if record_hit(db, client, window_seconds, scope) <= limit:
+            return False
+        count_spam(db, service_id, "rate_limit")
+    return True

@@ -1,10 +1,11 @@
 """Short write transactions that take the write lock up front."""
 
-import fcntl
 import os
 import threading
 import weakref
 from contextlib import contextmanager, nullcontext
+
+from app.locks import flocked
 
 # Writers queue here, woken the moment the writer before them finishes: threads of one
 # process on this lock, processes (gunicorn workers, the weekly run) on an flock of a file
@@ -51,16 +52,3 @@ def _file_lock(db):
     if key not in _lock_files:
         _lock_files[key] = open(f"{path}.lock", "a")  # noqa: SIM115 - kept open for reuse
     return flocked(_lock_files[key])
-
-
-@contextmanager
-def flocked(lock_file, blocking=True):
-    """Hold an exclusive flock on an open file; the kernel drops it if the process dies.
-
-    Without blocking, raises BlockingIOError at once if another process holds it.
-    """
-    fcntl.flock(lock_file, fcntl.LOCK_EX if blocking else fcntl.LOCK_EX | fcntl.LOCK_NB)
-    try:
-        yield
-    finally:
-        fcntl.flock(lock_file, fcntl.LOCK_UN)

@@ -3,11 +3,10 @@ address and their QR codes."""
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 import segno
 
-from app.store.responses import CHANNELS, OUTCOMES
+from app.store import CHANNELS, OUTCOMES
 from app.urls import public_url
 
 REF_PATTERN = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
@@ -40,8 +39,7 @@ def read_link(args):
 
 def survey_url(slug, **params):
     """The full public address of a service's survey, with any link parameters."""
-    query = urlencode({k: v for k, v in params.items() if v})
-    return public_url(f"/s/{slug}" + (f"?{query}" if query else ""))
+    return public_url("survey.survey", slug=slug, **{k: v for k, v in params.items() if v})
 
 
 def save_qr(url, target, kind, title=None):

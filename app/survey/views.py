@@ -11,8 +11,7 @@ from app.auth.access import access
 from app.db import get_db
 from app.i18n import current_language
 from app.security import client_id
-from app.store import NewResponse, add_response, count_spam, get_service, record_hit, ref_used
-from app.store.transaction import write_transaction
+from app.store import NewResponse, add_response, count_attempt, count_spam, get_service, ref_used
 from app.survey import bp
 from app.survey.forms import COMMENT_MAX, SurveyForm
 from app.survey.links import read_link
@@ -86,12 +85,9 @@ def survey(slug):
 def _over_limit(db, service, client):
     """Count one attempt by this client; True (and counted as spam) once past the limit."""
     config = current_app.config
-    with write_transaction(db):
-        hits = record_hit(db, client, config["RATE_LIMIT_WINDOW_SECONDS"], "survey")
-        if hits <= config["RATE_LIMIT_COUNT"]:
-            return False
-        count_spam(db, service.id, "rate_limit")
-    return True
+    return count_attempt(
+        db, client, service.id, config["RATE_LIMIT_WINDOW_SECONDS"], config["RATE_LIMIT_COUNT"]
+    )
 
 
 def _store(form, service, link, client):

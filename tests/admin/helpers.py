@@ -1,5 +1,6 @@
 """Filling in the admin forms the way a browser would."""
 
+from app.store import get_service, update_service
 from tests.conftest import hidden_fields, page, text_of
 
 
@@ -28,3 +29,9 @@ def table_rows(response):
     return [
         [text_of(cell) for cell in row.select("th, td")] for row in soup.select("table tbody tr")
     ]
+
+
+def close_service(db, slug):
+    """Close a service, as an admin does on its Change page."""
+    service = get_service(db, slug)
+    update_service(db, slug, service.name_en, service.name_cy, active=False)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.store.users import get_user_by_email
+from app.store import get_user_by_email
 from tests.admin.helpers import post_form
 from tests.conftest import hidden_fields
 

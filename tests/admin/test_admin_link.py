@@ -2,7 +2,7 @@
 
 import re
 
-from tests.admin.helpers import errors
+from tests.admin.helpers import close_service, errors
 from tests.conftest import page, text_of
 
 BASE = "http://127.0.0.1:5000/s/bins"
@@ -74,9 +74,7 @@ def test_builder_refuses_bad_details_and_shows_the_plain_link(as_user, staff):
 
 
 def test_closed_service_link_page_warns(as_user, staff, db):
-    from app.store import set_service_active
-
-    set_service_active(db, "bins", False)
+    close_service(db, "bins")
     warning = page(_link(as_user("admin"))).select_one(".govuk-warning-text")
     assert "closed" in text_of(warning)
 

@@ -1,6 +1,6 @@
 """An admin gives a member of staff a new password from the web, as from the CLI."""
 
-from app.store.users import MAX_FAILED, authenticate
+from app.store import MAX_FAILED, authenticate
 from tests.admin.helpers import banner, errors, post_form
 from tests.conftest import PASSWORD, hidden_fields, page, sign_in, text_of
 

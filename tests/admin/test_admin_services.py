@@ -1,16 +1,14 @@
 """The services pages as an admin sees them: list, add, change."""
 
 from app.store import get_service
-from tests.admin.helpers import banner, errors, post_form, table_rows
+from tests.admin.helpers import banner, close_service, errors, post_form, table_rows
 from tests.conftest import page, text_of
 
 NEW = {"slug": "library-cards", "name_en": "Join the library", "name_cy": "Ymuno â'r llyfrgell"}
 
 
 def test_services_page_lists_names_slug_and_status(as_user, staff, db):
-    from app.store import set_service_active
-
-    set_service_active(db, "parking", False)
+    close_service(db, "parking")
     response = as_user("admin").get("/admin/services")
     soup = page(response)
     assert text_of(soup.h1) == "Manage services"

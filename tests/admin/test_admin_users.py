@@ -1,6 +1,6 @@
 """The users pages as an admin sees them: list, add, change, disable."""
 
-from app.store.users import MAX_FAILED, authenticate, get_user, get_user_by_email
+from app.store import MAX_FAILED, authenticate, get_user, get_user_by_email
 from tests.admin.helpers import banner, errors, post_form, table_rows
 from tests.conftest import PASSWORD, page, sign_in, text_of
 
@@ -251,7 +251,7 @@ def test_an_admin_cannot_disable_themself_or_drop_their_admin_role(as_user, staf
 
 
 def test_one_admin_can_disable_another(app, as_user, staff, db):
-    from app.store.users import add_user
+    from app.store import add_user
 
     second = add_user(db, "second@example.gov.uk", "Sam Second", PASSWORD, "admin")
     url = f"/admin/users/{second.id}"

@@ -4,10 +4,9 @@ from datetime import timedelta
 
 import pytest
 
-from analysis.weekly import run_week
 from app.db import connect
-from app.store import NewResponse, add_responses, get_service
-from app.store.users import add_user
+from app.store import NewResponse, add_responses, add_user, get_service
+from app.weekly import run_week
 from app.weeks import last_complete_week
 
 Axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe

@@ -7,8 +7,8 @@ from datetime import timedelta
 
 import pytest
 
-from analysis.weekly import run_week
 from app.store import NewResponse, add_responses
+from app.weekly import run_week
 from app.weeks import last_complete_week
 from tests.conftest import page, text_of
 

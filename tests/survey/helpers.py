@@ -14,3 +14,12 @@ def submit(client, url="/s/bins", follow=False, **fields):
 def stored(db):
     """Every stored response."""
     return list(db.query("SELECT * FROM responses ORDER BY id"))
+
+
+def spam_totals(db, service_id):
+    """Rejected submissions for a service, by reason, as tallied in spam_counts."""
+    rows = db.execute(
+        "SELECT reason, sum(count) FROM spam_counts WHERE service_id = ? GROUP BY reason",
+        [service_id],
+    )
+    return dict(rows.fetchall())

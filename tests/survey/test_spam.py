@@ -2,9 +2,8 @@
 
 import pytest
 
-from app.store import spam_totals
 from tests.conftest import hidden_fields, page, text_of
-from tests.survey.helpers import stored, submit
+from tests.survey.helpers import spam_totals, stored, submit
 
 
 def test_honeypot_is_acknowledged_counted_and_not_stored(client, service, db):

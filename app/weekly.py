@@ -1,4 +1,5 @@
-"""One week's run against the database: read each service's week, compute, write it back.
+"""The weekly run over the database: which weeks to analyse, and each week's run, in which
+each service's week is read, computed by the `analysis` library and written back.
 
 Computing happens outside any transaction (and in worker processes when the week is big);
 each service's results are then swapped in with one short write transaction, so survey
@@ -15,16 +16,17 @@ from datetime import UTC, datetime
 
 from threadpoolctl import threadpool_limits
 
-from analysis.summary import Response, analyse_service_week
 from app.db import connect
-from app.store.analysis import (
+from app.store import (
     prior_themes,
     record_run,
     replace_service_week,
     services_to_analyse,
     week_counts,
     week_responses,
+    weeks_with_responses,
 )
+from app.weeks import week_of
 
 # Below this many responses in a week, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 5000
@@ -69,7 +71,29 @@ class RunSummary:
         return sum(s.rows_written for s in self.services)
 
 
+def weeks_to_analyse(db, last, *, since=None, all_weeks=False, service_id=None):
+    """The weeks from `since` (or, with all_weeks, the first response's week) up to `last`.
+
+    Themes carry on from one week to the next, so weeks are analysed oldest first. Raises
+    ValueError when `since` is after `last`.
+    """
+    first = since or last
+    if all_weeks:
+        span = weeks_with_responses(db, service_id)
+        first = week_of(datetime.fromisoformat(span[0]).date()) if span else last
+    if first > last:
+        raise ValueError(f"--since {first} is after {last}")
+    weeks = [first]
+    while weeks[-1] < last:
+        weeks.append(weeks[-1].shift(1))
+    return weeks
+
+
 def _compute(rows, prior, random_state):
+    # Imported here, not at the top: the web app loads this module through its commands, and
+    # scikit-learn and nltk would add a second to every worker's start for nothing.
+    from analysis.summary import Response, analyse_service_week
+
     started = time.perf_counter()
     # Services are the unit of parallel work (one per process); threads inside numpy and
     # scikit-learn would only spin against each other on the same cores. Measured on 2 cores:
@@ -172,4 +196,4 @@ def _in_parallel(db, week, jobs, workers, random_state):
                 yield (job, *future.result())
 
 
-__all__ = ["RunSummary", "ServiceOutcome", "run_week"]
+__all__ = ["RunSummary", "ServiceOutcome", "run_week", "weeks_to_analyse"]

@@ -21,8 +21,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from itertools import accumulate
 
-from app import demo_phrases as phrases
-from app.demo_stories import PROFILES, THEMES, Schedule
+from app.demo import phrases
+from app.demo.stories import PROFILES, THEMES, Schedule
 from app.weeks import LONDON
 
 __all__ = ["SERVICES", "generate_responses"]

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from app.store.services import _service
+from app.store.services import Service
 from app.store.transaction import write_transaction
 
 MAX_ERROR = 500
@@ -36,7 +36,7 @@ def digest_recipients(db):
     people = {}
     for row in rows:
         person = people.setdefault(row["user_id"], {"row": row, "services": []})
-        person["services"].append(_service(row))
+        person["services"].append(Service.from_row(row))
     return [
         Recipient(
             person["row"]["user_id"],

@@ -5,15 +5,16 @@ import sys
 import click
 from flask.cli import AppGroup
 
+from app.cli.common import open_db, service_or_usage_error
 from app.forms import clean_text
-from app.store import list_services
-from app.store.users import (
+from app.store import (
     EMAIL_PATTERN,
     ROLES,
     UserError,
     add_user,
     check_password_rules,
     get_user_by_email,
+    list_services,
     list_users,
     locked_users,
     set_password,
@@ -46,8 +47,6 @@ users = AppGroup("users", help="Manage staff accounts: who can sign in and what 
 )
 def add_command(email, role, name, slugs, password_stdin):
     """Add a member of staff who signs in with EMAIL and a password of 12 or more characters."""
-    from app.cli import open_db, service_or_usage_error
-
     db = open_db()
     email = email.strip()
     # Check everything that needs no typing before asking for a name or a password.
@@ -85,8 +84,6 @@ def add_command(email, role, name, slugs, password_stdin):
 @users.command("list")
 def list_command():
     """List every member of staff: email, name, role, status and services."""
-    from app.cli import open_db
-
     db = open_db()
     rows = list_users(db)
     if not rows:
@@ -113,8 +110,6 @@ def list_command():
 @click.argument("email")
 def disable_command(email):
     """Stop EMAIL signing in; a session they already have ends at their next request."""
-    from app.cli import open_db
-
     try:
         set_user_active(open_db(), email.strip(), False)
     except UserError as error:
@@ -126,8 +121,6 @@ def disable_command(email):
 @click.argument("email")
 def enable_command(email):
     """Let EMAIL sign in again, and lift any lock-out after failed sign-ins."""
-    from app.cli import open_db
-
     try:
         set_user_active(open_db(), email.strip(), True)
     except UserError as error:
@@ -144,8 +137,6 @@ def enable_command(email):
 )
 def set_password_command(email, password_stdin):
     """Give EMAIL a new password (12 or more characters); this also lifts any lock-out."""
-    from app.cli import open_db
-
     db = open_db()
     user = get_user_by_email(db, email.strip())
     if user is None:

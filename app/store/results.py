@@ -3,20 +3,15 @@
 import json
 from collections import defaultdict
 
-from app.store.services import _service
+from app.store.services import Service
 from app.store.transaction import write_transaction
 
 PRIOR_TEXTS_PER_THEME = 300
 
 
-def _bounds(week):
-    start, end = week.bounds_utc()
-    return start.isoformat(timespec="seconds"), end.isoformat(timespec="seconds")
-
-
 def services_to_analyse(db, week, slug=None):
     """Services with responses in the week, or with themes last week that may now fade."""
-    start, end = _bounds(week)
+    start, end = week.bounds_iso()
     params = {"start": start, "end": end, "previous": str(week.shift(-1)), "slug": slug}
     rows = db.query(
         """
@@ -30,12 +25,12 @@ def services_to_analyse(db, week, slug=None):
         """,
         params,
     )
-    return [_service(r) for r in rows]
+    return [Service.from_row(r) for r in rows]
 
 
 def week_counts(db, week):
     """{service id: responses} for a week."""
-    start, end = _bounds(week)
+    start, end = week.bounds_iso()
     return dict(
         db.execute(
             "SELECT service_id, count(*) FROM responses WHERE submitted_at >= ? "
@@ -67,7 +62,7 @@ def analysed_after(db, week, service_id=None):
 
 def week_responses(db, service_id, week):
     """(id, rating, comment) of every response to a service in a week, oldest first."""
-    start, end = _bounds(week)
+    start, end = week.bounds_iso()
     return db.execute(
         "SELECT id, rating, comment FROM responses WHERE service_id = ? "
         "AND submitted_at >= ? AND submitted_at < ? ORDER BY submitted_at, id",
@@ -213,3 +208,25 @@ def record_run(db, week, started_at, finished_at, services, responses, themes, s
             "themes, seconds) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [str(week), started_at, finished_at, services, responses, themes, round(seconds, 2)],
         )
+
+
+def delete_responses_by_source(db, source):
+    """Delete every response from one source (such as 'demo'), in one transaction, with the
+    weekly results of each service they belonged to; returns (responses deleted, service ids).
+
+    Those services' results described the deleted responses, so all of them go: their weeks
+    show 'not analysed' until the weekly run is run over them again.
+    """
+    with write_transaction(db):
+        service_ids = [
+            r[0]
+            for r in db.execute(
+                "SELECT DISTINCT service_id FROM responses WHERE source = ? ORDER BY service_id",
+                [source],
+            )
+        ]
+        for service_id in service_ids:
+            for table in ("response_analysis", "theme_weeks", "service_weeks", "themes"):
+                db.execute(f"DELETE FROM {table} WHERE service_id = ?", [service_id])  # noqa: S608
+        deleted = db.execute("DELETE FROM responses WHERE source = ?", [source]).rowcount
+    return deleted, service_ids

@@ -6,12 +6,19 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-import analysis.weekly
+import app.store.results as results_store
+import app.weekly as weekly_run
 from analysis.summary import Response, analyse_service_week
-from analysis.weekly import run_week
-from app.store import NewResponse, add_response, add_responses, add_service
-from app.store.analysis import _insert_theme_week, prior_themes, replace_service_week
-from app.store.digest import service_weeks
+from app.store import (
+    NewResponse,
+    add_response,
+    add_responses,
+    add_service,
+    prior_themes,
+    replace_service_week,
+    service_weeks,
+)
+from app.weekly import run_week
 from app.weeks import parse_week
 from tests.samples import PARKING, PHONES, STAFF
 
@@ -112,13 +119,15 @@ def test_failure_mid_write_leaves_previous_results(app, db, parking, monkeypatch
     result = analyse_service_week(rows, prior)
     # The second theme's row fails, after the themes and one theme row are written.
     written = []
+    insert_theme_week = results_store._insert_theme_week
 
     def fail_second(*args):
         if written:
             raise RuntimeError("simulated failure during the weekly write")
-        written.append(_insert_theme_week(*args))
+        written.append(insert_theme_week(*args))
 
-    monkeypatch.setattr("app.store.analysis._insert_theme_week", fail_second)
+    # The failure is injected into the store's own module, the one place that writes rows.
+    monkeypatch.setattr(results_store, "_insert_theme_week", fail_second)
     with pytest.raises(RuntimeError, match="simulated failure"):
         replace_service_week(db, parking.id, WEEK, result, sizes)
     monkeypatch.undo()
@@ -205,14 +214,14 @@ def test_submissions_during_a_run_are_accepted(app, db, parking, monkeypatch):
             conn.close()
 
     thread = threading.Thread(target=submit_many)
-    real_replace = analysis.weekly.replace_service_week
+    real_replace = weekly_run.replace_service_week
 
     def replace_while_submitting(*args, **kwargs):
         # The submissions start as the run begins writing, so the two really overlap.
         thread.start()
         return real_replace(*args, **kwargs)
 
-    monkeypatch.setattr(analysis.weekly, "replace_service_week", replace_while_submitting)
+    monkeypatch.setattr(weekly_run, "replace_service_week", replace_while_submitting)
     run_week(app.config["DATABASE"], WEEK, workers=1)
     thread.join()
     assert errors == []

@@ -5,8 +5,8 @@ from pathlib import Path
 import click
 from flask.cli import AppGroup
 
-from app.store import ServiceError, add_service, list_services
-from app.store.responses import CHANNELS, OUTCOMES
+from app.cli.common import open_db, service_or_usage_error
+from app.store import CHANNELS, OUTCOMES, ServiceError, add_service, list_services
 from app.survey.links import REF_PATTERN, qr_file_stem, save_qr, survey_url
 
 services = AppGroup("services", help="Manage the services citizens can rate.")
@@ -19,8 +19,6 @@ services = AppGroup("services", help="Manage the services citizens can rate.")
 @click.option("--inactive", is_flag=True, help="Add it closed: its survey shows 'page not found'.")
 def add_command(slug, name_en, name_cy, inactive):
     """Add a service. SLUG is the short name in its survey link, e.g. parking-permits."""
-    from app.cli import open_db
-
     try:
         service = add_service(open_db(), slug, name_en, name_cy, active=not inactive)
     except ServiceError as error:
@@ -32,8 +30,6 @@ def add_command(slug, name_en, name_cy, inactive):
 @services.command("list")
 def list_command():
     """List every service with its survey link."""
-    from app.cli import open_db
-
     rows = list_services(open_db())
     if not rows:
         click.echo(
@@ -62,8 +58,6 @@ def list_command():
 )
 def link_command(slug, channel, outcome, ref, lang, out):
     """Print a service's survey link and write its QR code as SVG and PNG."""
-    from app.cli import open_db, service_or_usage_error
-
     service_or_usage_error(open_db(), slug)
     if ref and not REF_PATTERN.match(ref):
         raise click.UsageError(

@@ -1,14 +1,15 @@
 """flask analyse: the weekly run, for cron or by hand."""
 
 import sys
-from datetime import datetime
 
 import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from app.cli import service_or_usage_error, week_option
-from app.weeks import last_complete_week, week_of
+from app.cli.common import open_db, service_or_usage_error, week_option
+from app.store import analysed_after
+from app.weekly import run_week, weeks_to_analyse
+from app.weeks import last_complete_week
 
 
 @click.command("analyse")
@@ -31,27 +32,19 @@ from app.weeks import last_complete_week, week_of
 @with_appcontext
 def analyse_command(week, since, all_weeks, slug, workers, quiet):
     """Score and theme each service's week of responses, ready for the digest."""
-    from analysis.weekly import run_week
-    from app.cli import open_db
-    from app.store.analysis import analysed_after, weeks_with_responses
-
-    db = open_db()
-    service_id = service_or_usage_error(db, slug).id if slug else None
     last = week or last_complete_week()
-    first = since or last
-    if all_weeks:
-        span = weeks_with_responses(db, service_id)
-        first = week_of(datetime.fromisoformat(span[0]).date()) if span else last
-    later = analysed_after(db, last, service_id)
-    db.close()
-    if first > last:
-        raise click.UsageError(f"--since {first} is after {last}")
-    weeks = [first]
-    while weeks[-1] < last:
-        weeks.append(weeks[-1].shift(1))
+    db = open_db()
+    try:
+        service_id = service_or_usage_error(db, slug).id if slug else None
+        weeks = weeks_to_analyse(db, last, since=since, all_weeks=all_weeks, service_id=service_id)
+        later = analysed_after(db, last, service_id)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from error
+    finally:
+        db.close()
 
     for target in weeks:
-        summary = _run_one(run_week, target, slug, workers, quiet)
+        summary = _run_one(target, slug, workers, quiet)
         if not quiet:
             click.echo(
                 f"{target}: {len(summary.services)} services, {summary.responses} responses, "
@@ -68,7 +61,7 @@ def analyse_command(week, since, all_weeks, slug, workers, quiet):
         )
 
 
-def _run_one(run_week, week, slug, workers, quiet):
+def _run_one(week, slug, workers, quiet):
     lines = []
     show_bar = not quiet and sys.stderr.isatty()
     with click.progressbar(

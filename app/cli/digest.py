@@ -6,22 +6,9 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from app.cli import service_or_usage_error, week_option
-from app.email_digest import (
-    Mailer,
-    build_message,
-    describe_error,
-    render_text,
-    service_digest,
-    subject,
-)
-from app.single_run import AlreadyRunning, single_run
-from app.store.emails import (
-    digest_email_records,
-    digest_recipients,
-    record_digest_failed,
-    record_digest_sent,
-)
+from app.cli.common import open_db, service_or_usage_error, week_option
+from app.digest import plan_send, render_text, send_pending, service_digest, subject
+from app.locks import AlreadyRunning, single_run
 from app.weeks import last_complete_week
 
 ALREADY_RUNNING = (
@@ -64,8 +51,6 @@ def send_command(week, dry_run):
     failed send is recorded, reported and retried on the next run. Exits with status 1 if any
     send failed, so cron reports it.
     """
-    from app.cli import open_db
-
     week = week or last_complete_week()
     db = open_db()
     # One run at a time: whoever is still due is read under the lock, so two overlapping
@@ -73,33 +58,20 @@ def send_command(week, dry_run):
     lock = nullcontext() if dry_run else single_run(current_app.config["DATABASE"], "digest-send")
     try:
         with lock:
-            recipients = digest_recipients(db)
-            records = digest_email_records(db, week)
-            digests = {}  # one Digest per service, shared by everyone who gets it
-
-            def digests_for(recipient):
-                for service in recipient.services:
-                    if service.id not in digests:
-                        digests[service.id] = service_digest(db, service, week)
-                return [digests[s.id] for s in recipient.services]
-
-            if not recipients:
+            plan = plan_send(db, week)
+            if not plan.recipients:
                 click.echo(
                     "No one to email: no active owner or viewer is assigned to an open service. "
                     "Assign services with: "
                     "flask --app wsgi users add EMAIL --role owner --service SLUG"
                 )
-            pending = [r for r in recipients if _status(records, r) != "sent"]
-            already = len(recipients) - len(pending)
-            for recipient in pending:
-                digests_for(recipient)
-            _warn_not_analysed(week, digests.values())
-
+            already = len(plan.recipients) - len(plan.pending)
+            _warn_not_analysed(week, plan.not_analysed)
             if dry_run:
-                _dry_run(week, recipients, records, digests_for)
-                click.echo(f"Dry run: would send {len(pending)}, already sent {already}.")
+                _dry_run(plan)
+                click.echo(f"Dry run: would send {len(plan.pending)}, already sent {already}.")
                 return
-            sent, failures = _send(db, week, pending, digests_for)
+            sent, failures = send_pending(plan, current_app.config)
     except AlreadyRunning:
         click.echo(ALREADY_RUNNING, err=True)
         click.get_current_context().exit(1)
@@ -118,44 +90,22 @@ def send_command(week, dry_run):
         click.get_current_context().exit(1)
 
 
-def _status(records, recipient):
-    record = records.get(recipient.user_id)
-    return record["status"] if record else None
-
-
-def _send(db, week, pending, digests_for):
-    sent, failures = 0, []
-    with Mailer(current_app.config) as mailer:
-        for recipient in pending:
-            try:
-                mailer.send(build_message(recipient, week, digests_for(recipient)))
-            except Exception as error:  # any failure is recorded and retried
-                reason = describe_error(error)
-                record_digest_failed(db, recipient.user_id, week, reason)
-                failures.append((recipient.email, reason))
-            else:
-                record_digest_sent(db, recipient.user_id, week)
-                sent += 1
-    return sent, failures
-
-
-def _dry_run(week, recipients, records, digests_for):
-    for recipient in recipients:
-        record = records.get(recipient.user_id)
+def _dry_run(plan):
+    for recipient in plan.recipients:
+        record = plan.records.get(recipient.user_id)
         slugs = ", ".join(s.slug for s in recipient.services)
-        if record and record["status"] == "sent":
+        if plan.status(recipient) == "sent":
             click.echo(f"Already sent: {recipient.email} ({slugs})")
             continue
-        count = len(digests_for(recipient))
+        count = len(plan.digests_for(recipient))
         action = "Would retry" if record else "Would send"
-        line = f"{action}: {recipient.email}: '{subject(week, count)}' ({slugs})"
+        line = f"{action}: {recipient.email}: '{subject(plan.week, count)}' ({slugs})"
         if record:
             line += f"; failed {record['attempts']} time(s): {record['last_error']}"
         click.echo(line)
 
 
-def _warn_not_analysed(week, digests):
-    waiting = sorted(d.service.slug for d in digests if d.state == "not_analysed")
+def _warn_not_analysed(week, waiting):
     if waiting:
         click.echo(
             f"Warning: week {week} has not been analysed for {', '.join(waiting)}; their "
@@ -173,8 +123,6 @@ def preview_command(slug, week):
     Themes and quotes from fewer responses than ANONYMITY_THRESHOLD are left out, as in the
     email. SLUG is the service's short name, e.g. parking-permits. Nothing is sent.
     """
-    from app.cli import open_db
-
     week = week or last_complete_week()
     db = open_db()
     try:

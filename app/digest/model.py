@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from app.store.digest import (
+from app.store import (
     breakdown,
     digest_themes,
     has_responses,

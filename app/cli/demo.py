@@ -1,0 +1,131 @@
+"""flask demo: realistic services and twelve weeks of responses to explore Pulse with."""
+
+import secrets
+import time
+from collections import Counter
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from app.cli.common import open_db
+from app.demo import SERVICES, generate_responses
+from app.store import (
+    NewResponse,
+    ServiceError,
+    add_responses,
+    add_service,
+    add_user,
+    count_by_source,
+    delete_responses_by_source,
+    get_service,
+    get_user_by_email,
+    set_password,
+)
+from app.survey.links import survey_url
+from app.urls import public_url
+from app.weekly import run_week, weeks_to_analyse
+from app.weeks import last_complete_week
+
+# Demo sign-ins get a fresh random password each time, so no known password ever ships.
+DEMO_STAFF = [
+    ("admin@pulse.example", "Demo Admin", "admin", []),
+    ("owner@pulse.example", "Demo Service Owner", "owner", ["parking-permits", "missed-bins"]),
+]
+
+
+@click.command("demo")
+@click.option(
+    "--seed",
+    default=2026,
+    show_default=True,
+    help="Random seed; the same seed gives the same data.",
+)
+@click.option("--weeks", default=12, show_default=True, help="How many weeks of responses to make.")
+@click.option(
+    "--reset",
+    is_flag=True,
+    help="Delete earlier demo responses first, with the weekly results of their services.",
+)
+@click.option("--analyse", is_flag=True, help="Then run the weekly analysis over every week.")
+@with_appcontext
+def demo_command(seed, weeks, reset, analyse):
+    """Load demo services and responses (skipped if demo responses are already there)."""
+    db = open_db()
+    try:
+        existing = count_by_source(db, "demo")
+        if existing and not reset:
+            click.echo(
+                f"Demo data already loaded ({existing} responses); use --reset to load it again."
+            )
+        else:
+            if existing:
+                deleted, services = delete_responses_by_source(db, "demo")
+                click.echo(
+                    f"Deleted {deleted} demo responses and the weekly results of "
+                    f"{len(services)} services."
+                )
+            _load(db, seed, weeks)
+        if analyse:
+            click.echo("Analysing every week (this takes a few seconds)...")
+            last = last_complete_week()
+            for week in weeks_to_analyse(db, last, all_weeks=True):
+                run_week(current_app.config["DATABASE"], week)
+            click.echo("Analysis done: digests are ready.")
+        elif reset and existing:
+            click.echo("Run 'flask --app wsgi analyse --all' to analyse the new responses.")
+        click.echo("Survey links:")
+        for spec in SERVICES:
+            click.echo(f"  {survey_url(spec['slug'])}")
+        _demo_staff(db)
+    finally:
+        db.close()
+
+
+def _load(db, seed, weeks):
+    ids = {}
+    for spec in SERVICES:
+        service = get_service(db, spec["slug"])
+        if service is None:
+            try:
+                service = add_service(db, spec["slug"], spec["name_en"], spec["name_cy"])
+            except ServiceError as error:
+                raise click.ClickException(str(error)) from error
+        ids[service.slug] = service.id
+    started = time.perf_counter()
+    last = last_complete_week()
+    rows = list(generate_responses(seed=seed, weeks=weeks, last_week_monday=last.monday))
+    stored = add_responses(db, (_response(row, ids) for row in rows))
+    per_service = Counter(row["service"] for row in rows)
+    click.echo(
+        f"Loaded {stored} demo responses over {weeks} weeks ending {last} "
+        f"in {time.perf_counter() - started:.1f}s:"
+    )
+    for slug, count in sorted(per_service.items()):
+        click.echo(f"  {slug:<24} {count:>5}")
+
+
+def _demo_staff(db):
+    click.echo(f"Staff sign-in: {public_url('auth.sign_in')}")
+    for email, name, role, slugs in DEMO_STAFF:
+        password = "-".join(secrets.token_hex(3) for _ in range(3))
+        user = get_user_by_email(db, email)
+        if user is None:
+            ids = [get_service(db, slug).id for slug in slugs]
+            add_user(db, email, name, password, role, ids)
+        else:
+            set_password(db, user.id, password)
+        click.echo(f"  {role:<6} {email}  password: {password}")
+
+
+def _response(row, ids):
+    return NewResponse(
+        service_id=ids[row["service"]],
+        rating=row["rating"],
+        comment=row["comment"],
+        language=row["language"],
+        channel=row["channel"],
+        outcome=row["outcome"],
+        source="demo",
+        submitted_at=row["submitted_at"],
+    )

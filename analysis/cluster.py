@@ -2,19 +2,18 @@
 
 The partition at the chosen k is spectral clustering of the smoothed rows' neighbour graph
 (see ``_spectral_centres``); its centres then serve exactly as k-means centres would.
-Spherical k-means chooses k, and refits from given centres on a warm start (an option of
-ThemeModel that the weekly run does not use: it anchors to last week's themes instead).
+Spherical k-means chooses k.
 
 k-means runs on neighbour-smoothed copies of the rows (NeighbourSmoother): short comments
 share few words, and blending each with its nearest neighbours lets k-means see the themes.
 The rows themselves are then assigned to the nearest centre, exactly as ``predict`` assigns
-new comments, so smoothing is needed only while fitting. On CLINC150 assigning raw rows
-scored the same as keeping the smoothed rows' labels (NMI 0.828 both, seed 0).
+new comments, so smoothing is needed only while fitting; assigning the raw rows scores the
+same as keeping the smoothed rows' labels.
 
 The number of themes is the k whose k-means partition has the highest modularity on the
 comments' k-nearest-neighbour graph: a good theme keeps most of each comment's nearest
 neighbours inside it, more than chance would. Silhouette, by contrast, kept rising with k
-on CLINC150 (0.21 at k=50, 0.45 at k=400) and so never chose.
+and so never chose. The figures behind these choices are in benchmarks/README.md.
 """
 
 import warnings
@@ -38,9 +37,9 @@ __all__ = ["ThemeClusterer", "knn_graph", "modularity", "one_blas_thread"]
 def one_blas_thread():
     """Context manager limiting BLAS (not OpenMP) to one thread.
 
-    Why: on a busy two-core machine OpenBLAS threads spin against each other. Measured on
-    CLINC150 there: k-means++ seeding 6.1 s -> 1.4 s, 300-component LSA 37 s -> 1.3 s. The
-    k-means loop and neighbour search are parallel through OpenMP and stay parallel.
+    Why: on a busy two-core machine OpenBLAS threads spin against each other, which made
+    seeding and LSA several times slower. The k-means loop and neighbour search are parallel
+    through OpenMP and stay parallel.
     """
     return threadpool_limits(limits=1, user_api="blas")
 
@@ -88,12 +87,9 @@ def modularity(graph, labels):
 
 
 class ThemeClusterer(ClusterMixin, BaseEstimator):
-    """Themes of unit vectors: a spectral partition (k-means from given centres), automatic k,
-    warm starts and a no-theme label (-1).
+    """Themes of unit vectors: a spectral partition, automatic k and a no-theme label (-1).
 
     :param n_clusters: how many themes; None chooses by modularity (see module docstring).
-    :param init: "k-means++", or an array of starting centres (for example last week's
-        ``centres_``) which also fixes the number of themes; ``fit(init_centres=...)`` too.
     :param max_clusters: upper bound when choosing; a digest cannot show more than this.
     :param min_mean_size: when choosing, themes must average at least this many comments
         (3 matches the smallest group Pulse may show to staff).
@@ -109,7 +105,6 @@ class ThemeClusterer(ClusterMixin, BaseEstimator):
     def __init__(
         self,
         n_clusters=None,
-        init="k-means++",
         n_init=3,
         max_clusters=400,
         min_mean_size=3,
@@ -121,7 +116,6 @@ class ThemeClusterer(ClusterMixin, BaseEstimator):
         random_state=None,
     ):
         self.n_clusters = n_clusters
-        self.init = init
         self.n_init = n_init
         self.max_clusters = max_clusters
         self.min_mean_size = min_mean_size
@@ -132,43 +126,35 @@ class ThemeClusterer(ClusterMixin, BaseEstimator):
         self.max_iter = max_iter
         self.random_state = random_state
 
-    def fit(self, X, y=None, sample_weight=None, init_centres=None):
+    def fit(self, X, y=None, sample_weight=None):
         """Cluster the rows of X (each treated as a direction: rows are L2-normalised)."""
         with one_blas_thread():
-            return self._fit(X, sample_weight, init_centres)
+            return self._fit(X, sample_weight)
 
-    def _fit(self, X, sample_weight, init_centres):
+    def _fit(self, X, sample_weight):
         # float64: scikit-learn's k-means++ converts float32 rows to float64 chunk by chunk,
         # which made up half of the time spent choosing k.
         X = normalize(check_array(X, dtype=np.float64))
         weight = np.ones(len(X)) if sample_weight is None else np.asarray(sample_weight, float)
         rng = check_random_state(self.random_state)
         seed = rng.randint(np.iinfo(np.int32).max)
-        if init_centres is None and not isinstance(self.init, str):
-            init_centres = self.init
         self.search_scores_ = {}
         smoothed = self._smooth(X)
-        if init_centres is not None:
-            # Keep at most one centre per comment: k-means cannot fill more.
-            init = normalize(np.asarray(init_centres, dtype=X.dtype))[: len(X)]
-            k, n_init = len(init), 1
+        if self.n_clusters is None:
+            k = self._choose_k(*self._search_rows(smoothed, weight, rng), seed)
         else:
-            init, n_init = "k-means++", self.n_init
-            if self.n_clusters is None:
-                k = self._choose_k(*self._search_rows(smoothed, weight, rng), seed)
-            else:
-                k = int(min(max(self.n_clusters, 1), len(X)))
+            k = int(min(max(self.n_clusters, 1), len(X)))
         with warnings.catch_warnings():
             # Identical vectors can leave fewer distinct points than k; _settle drops the
             # empty themes that this leaves.
             warnings.simplefilter("ignore", ConvergenceWarning)
             # Separate islands of near-identical comments are expected; each becomes a theme.
             warnings.filterwarnings("ignore", "Graph is not fully connected")
-            if init_centres is None and self.spectral_neighbors and 2 <= k < len(X) - 1:
+            if self.spectral_neighbors and 2 <= k < len(X) - 1:
                 centres = self._spectral_centres(smoothed, weight, k, seed)
             else:
                 centres = (
-                    self._kmeans(k, init, n_init, seed)
+                    self._kmeans(k, "k-means++", self.n_init, seed)
                     .fit(smoothed, sample_weight=weight)
                     .cluster_centers_
                 )
@@ -178,11 +164,8 @@ class ThemeClusterer(ClusterMixin, BaseEstimator):
     def _spectral_centres(self, X, weight, k, seed):
         """Centres of a spectral partition of the rows' nearest-neighbour graph.
 
-        k-means at k=150 on CLINC150 merged pairs of near-identical intents (shopping_list
-        with shopping_list_update) while splitting others; cutting the neighbour graph keeps
-        more of each comment's neighbours together. NMI on the test split rose from 0.825 to
-        0.840 (benchmarks/quality_themes.py), and tracked ids kept their intent better
-        (benchmarks/tracking.py). k-means still chooses k and runs warm starts.
+        Cutting the neighbour graph keeps more of each comment's nearest neighbours together
+        than k-means does, which merges near-identical topics while splitting others.
         """
         graph = knn_graph(X, self.spectral_neighbors, weight)
         labels = SpectralClustering(
@@ -252,9 +235,6 @@ class ThemeClusterer(ClusterMixin, BaseEstimator):
         remap = np.full(len(centres) + 1, -1)
         remap[order] = np.arange(len(order))
         self.centres_ = centres[order]
-        # Which starting centre each theme grew from: with a warm start, this links a theme
-        # to last week's theme of the same index.
-        self.init_index_ = np.asarray(order, dtype=int)
         self.labels_ = remap[labels]
         self.n_clusters_ = len(order)
         self.n_features_in_ = X.shape[1]
@@ -265,7 +245,7 @@ class ThemeClusterer(ClusterMixin, BaseEstimator):
 
         A comment that is no closer to its own theme than the typical comment is to its
         second-best theme has nothing distinctive in common with the theme: put it in -1.
-        On CLINC150 this took about 3.5% of comments, and NMI and ARI rose slightly.
+        On CLINC150 this takes about 3.5% of comments.
         """
         if similarity.shape[1] < 2:
             return 0.0

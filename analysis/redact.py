@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-__all__ = ["Redaction", "redact"]
+__all__ = ["PLACEHOLDERS", "PLACEHOLDER_PATTERN", "Redaction", "redact"]
 
 # What each kind is replaced with; other modules read this to recognise placeholders.
 PLACEHOLDERS = {
@@ -42,6 +42,8 @@ PLACEHOLDERS = {
     "ni_number": "[National Insurance number]",
     "postcode": "[postcode]",
 }
+# Any one of those placeholders in a stored comment.
+PLACEHOLDER_PATTERN = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS.values()))
 
 
 @dataclass(frozen=True)

@@ -5,14 +5,12 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from analysis.redact import PLACEHOLDERS
+from analysis.redact import PLACEHOLDER_PATTERN
 from analysis.sentiment import score_sentiment
+from analysis.text import distinct_first
 from analysis.tracking import track_themes
 
 MAX_EXAMPLES = 5
-# Placeholders left by redaction carry no meaning for sentiment; a comment of placeholders
-# alone counts as no comment.
-_PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS.values()))
 
 
 @dataclass(frozen=True)
@@ -69,22 +67,13 @@ def _mean(values):
     return round(sum(values) / len(values), 4) if values else None
 
 
-def _distinct_examples(commented, texts, indexes):
-    """Up to MAX_EXAMPLES response ids, skipping comments that repeat one already chosen."""
-    seen, chosen = set(), []
-    for i in indexes:
-        key = texts[i].casefold()
-        if key not in seen:
-            seen.add(key)
-            chosen.append(commented[i].id)
-        if len(chosen) == MAX_EXAMPLES:
-            break
-    return chosen
-
-
 def clean_comment(comment):
-    """The comment without redaction placeholders, or '' if nothing else is left."""
-    return re.sub(r"\s+", " ", _PLACEHOLDER.sub(" ", comment or "")).strip()
+    """The comment without redaction placeholders, or '' if nothing else is left.
+
+    Placeholders carry no meaning for sentiment, so a comment of placeholders alone counts as
+    no comment.
+    """
+    return re.sub(r"\s+", " ", PLACEHOLDER_PATTERN.sub(" ", comment or "")).strip()
 
 
 def analyse_service_week(
@@ -133,7 +122,9 @@ def analyse_service_week(
                 mean_sentiment=_mean(scores[i] for i in members),
                 mean_rating=_mean(member_ratings),
                 pct_satisfied=pct_satisfied(member_ratings),
-                examples=_distinct_examples(commented, texts, theme.examples),
+                examples=[
+                    commented[i].id for i in distinct_first(theme.examples, texts, MAX_EXAMPLES)
+                ],
             )
         )
     week.faded = list(tracked.faded)

@@ -13,6 +13,8 @@ from nltk.stem.snowball import SnowballStemmer
 from nltk.tokenize import RegexpTokenizer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from analysis.redact import PLACEHOLDER_PATTERN
+
 __all__ = [
     "LABEL_STOP_WORDS",
     "STOP_WORDS",
@@ -26,12 +28,10 @@ __all__ = [
     "stem",
     "stem_ngrams",
     "tokenise",
+    "distinct_first",
     "word_char_ngrams",
 ]
 
-# Redaction leaves placeholders such as "[email]" or "[phone number]". They say nothing about
-# the service, and as they recur in many comments they would otherwise become a theme.
-_PLACEHOLDER = re.compile(r"\[[^\W\d_][^\[\]\n]{0,40}\]")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # A segment boundary: phrases for labels must not run across a sentence or clause break,
 # nor across a removed placeholder.
@@ -140,8 +140,10 @@ def normalise(text: str) -> str:
     if not text:
         return ""
     text = unicodedata.normalize("NFKC", str(text)).translate(_APOSTROPHES)
-    # \x00 marks where something was taken out, so phrases never join across it.
-    text = _PLACEHOLDER.sub(" \x00 ", text)
+    # \x00 marks where something was taken out, so phrases never join across it. Redaction's
+    # placeholders say nothing about the service, and as they recur in many comments they
+    # would otherwise become a theme.
+    text = PLACEHOLDER_PATTERN.sub(" \x00 ", text)
     text = _URL.sub(" \x00 ", text)
     return _SPACES.sub(" ", text.casefold()).strip()
 
@@ -245,3 +247,20 @@ def phrases(text: str, n_max: int = 3) -> Iterator[tuple[str, ...]]:
         for gram in ngrams(tokens, 1, n_max):
             if not _is_stop(gram[0]) and not _is_stop(gram[-1]):
                 yield gram
+
+
+def distinct_first(order, texts, limit):
+    """Up to `limit` indexes from `order` (best first), one per wording of texts[i].
+
+    Wordings differing only in case count as one, so copies of a comment never crowd out the
+    others among a theme's typical quotes.
+    """
+    seen, chosen = set(), []
+    for i in order:
+        key = texts[i].casefold()
+        if key not in seen:
+            seen.add(key)
+            chosen.append(i)
+            if len(chosen) == limit:
+                break
+    return chosen

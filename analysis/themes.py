@@ -26,7 +26,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from analysis.cluster import ThemeClusterer, one_blas_thread
 from analysis.labels import ThemeLabeller
-from analysis.text import char_view
+from analysis.text import char_view, distinct_first
 from analysis.vectorise import CommentVectoriser, LSAReducer
 
 __all__ = ["Theme", "ThemeModel", "ThemeResult", "find_themes"]
@@ -66,11 +66,8 @@ def find_themes(
 class ThemeModel(BaseEstimator):
     """The fitted chain behind a ThemeResult: ``transform``/``predict`` new comments.
 
-    ``transform`` puts comments in the space of ``centres_``. With ``warm_start=True``, a
-    further ``fit`` keeps the fitted vocabulary and LSA space and starts k-means from the
-    current ``centres_``: theme i of the new fit grew from theme ``previous_ids_[i]`` of the
-    last one. New themes appear only on a cold fit. The weekly run does not use this: it
-    keeps theme identity by anchoring to last week's themes (analysis/tracking.py).
+    ``transform`` puts comments in the space of ``centres_``. Each fit starts afresh; theme
+    identity across weeks comes from anchoring to last week's themes (analysis/tracking.py).
     """
 
     def __init__(
@@ -82,7 +79,6 @@ class ThemeModel(BaseEstimator):
         labeller=None,
         n_examples=5,
         max_fit_samples=10_000,
-        warm_start=False,
         random_state=None,
     ):
         self.n_themes = n_themes
@@ -92,7 +88,6 @@ class ThemeModel(BaseEstimator):
         self.labeller = labeller
         self.n_examples = n_examples
         self.max_fit_samples = max_fit_samples
-        self.warm_start = warm_start
         self.random_state = random_state
 
     def fit(self, texts, y=None):
@@ -113,17 +108,10 @@ class ThemeModel(BaseEstimator):
                     first[key] = len(firsts)
                     firsts.append(i)
                 index[i] = first[key]
-        warm = (
-            self.warm_start
-            and getattr(self, "pipeline_", None) is not None
-            and len(self.centres_) > 0
-        )
         self.labels_ = np.full(len(texts), -1)
         self.themes_ = []
-        self.previous_ids_ = [] if warm else None
         if not firsts:
-            if not warm:  # a warm model keeps its space and centres for the next fit
-                self.pipeline_, self.centres_ = None, np.zeros((0, 0), dtype=np.float32)
+            self.pipeline_, self.centres_ = None, np.zeros((0, 0), dtype=np.float32)
             return self
         firsts = np.asarray(firsts)
         # The steps read the tokens (so no comment is tokenised twice); the labeller reads
@@ -133,16 +121,10 @@ class ThemeModel(BaseEstimator):
         weight = np.bincount(index[index >= 0], minlength=len(firsts)).astype(float)
 
         sample, sample_weight = self._sample(index, weight, rng)
-        if warm:
-            vectors = self.pipeline_[:-1].transform([keys[i] for i in sample])
-            clusterer = self.pipeline_[-1]
-            clusterer.fit(vectors, sample_weight=sample_weight, init_centres=self.centres_)
-            self.previous_ids_ = clusterer.init_index_.tolist()
-        else:
-            self.pipeline_ = self._build(rng)
-            vectors = self.pipeline_[:-1].fit_transform([keys[i] for i in sample])
-            clusterer = self.pipeline_[-1]
-            clusterer.fit(vectors, sample_weight=sample_weight)
+        self.pipeline_ = self._build(rng)
+        vectors = self.pipeline_[:-1].fit_transform([keys[i] for i in sample])
+        clusterer = self.pipeline_[-1]
+        clusterer.fit(vectors, sample_weight=sample_weight)
         self.centres_ = clusterer.centres_
 
         unique_labels, closeness = self._assign(keys, sample, vectors)
@@ -215,7 +197,8 @@ class ThemeModel(BaseEstimator):
         for c in range(len(self.centres_)):
             members = np.flatnonzero(labels == c)
             # Nearest the centre first; distinct wordings only, so copies do not crowd out.
-            nearest = members[np.lexsort((members, -closeness[members]))][: self.n_examples]
+            order = members[np.lexsort((members, -closeness[members]))]
+            nearest = distinct_first(order, unique_texts, self.n_examples)
             names = labeller.names_
             themes.append(
                 Theme(

@@ -11,34 +11,8 @@ something genuinely new still shows up:
    that gathers fewer than MIN_CONTINUING comments has faded.
 
 Anchoring continuing themes to last week's centres, rather than matching two separate
-clusterings afterwards, keeps an id's meaning steady. benchmarks/tracking.py (CLINC150 in
-four weeks) measures the share of carried ids that keep their majority intent, seeds 0-4:
-
-    n_themes=150                         0.909 / 0.916 / 0.900 / 0.891 / 0.919, all ids of the
-                                         five splits 0.907   (150-158 ids carried a week)
-    default (at most MAX_THEMES=60)      0.754 / 0.769 / 0.728 (seeds 0-2; 54-62 carried)
-
-It also prints a ceiling: the figure if each intent's comments spread over the ids exactly
-as last week (0.903 over the five splits at 150 themes). This method already reaches it. The ids
-that change meaning are themes mixing two similar intents (shopping_list with
-shopping_list_update, yes with no) whose majority flips by chance, so only purer themes
-do better: spectral partitions in ThemeClusterer and stem bigrams in _Space lifted it from
-0.903 / 0.874 / 0.861 (ceiling 0.905 / 0.869 / 0.887; default 0.647 / 0.630 / 0.651). At the
-default, the cap of 60 themes for 150 intents holds it near 0.75.
-The thresholds below were chosen with that benchmark, so treat its figures as optimistic.
-
-Tried and dropped (150 themes, seeds 0/1/2; figures from before the spectral partitions):
-matching afterwards by word lists (0.80, seed 0),
-by comment votes (0.80-0.84) or one-to-one (0.81 / 0.78 / 0.79); fresh themes joining old
-ones whole (0.79); anchoring in the fresh clustering's LSA space (0.887 / 0.882 / 0.871);
-voting among last week's 10 nearest comments (0.888 / 0.877 / 0.868); centres from each
-theme's core half (no change); giving comments outside an old theme's main fresh theme a
-new id (0.862 / 0.847 / 0.864, themes multiplying); splitting old themes in two (0.81 /
-0.81 / 0.77). Marking ids new where no fresh theme holds half their comments reaches 0.90
-only by carrying 15% fewer ids, which would lose staff's links for themes that carry on.
-Also no better: word bigrams or fewer/lighter character n-grams in the fresh themes (0.83-
-0.87), fitting themes on two weeks pooled (purity no higher), over-clustering then merging
-centres (purer by none), re-estimating centres from both weeks' members (0.87-0.89).
+clusterings afterwards, keeps an id's meaning steady. The thresholds below were chosen with
+benchmarks/tracking.py; what else was tried, and its figures, is in benchmarks/README.md.
 """
 
 from collections.abc import Mapping, Sequence
@@ -51,7 +25,7 @@ from sklearn.preprocessing import normalize
 
 from analysis.cluster import ThemeClusterer
 from analysis.labels import ThemeLabeller
-from analysis.text import stem_ngrams, tokenise
+from analysis.text import distinct_first, stem_ngrams, tokenise
 from analysis.themes import Theme, ThemeModel, ThemeResult, find_themes
 
 # A fresh theme is new when no single old theme gets this share of its comments' votes
@@ -143,13 +117,7 @@ def _result(texts, keys, prior_ids, space):
         members = np.flatnonzero(labels == n)
         score = space.closeness_to_centre(members)
         order = members[np.lexsort((members, -score))]
-        examples, seen = [], set()
-        for i in order:  # nearest the centre first, one of each wording
-            if texts[i].casefold() not in seen:
-                seen.add(texts[i].casefold())
-                examples.append(int(i))
-            if len(examples) == N_EXAMPLES:
-                break
+        examples = [int(i) for i in distinct_first(order, texts, N_EXAMPLES)]
         themes.append(Theme(n, labeller.names_[n], labeller.keywords_[n], len(members), examples))
         continues[n] = prior_ids[key] if key < len(prior_ids) else None
     carried = {p for p in continues.values() if p is not None}

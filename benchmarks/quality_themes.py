@@ -4,29 +4,7 @@ Run from the project root: ``.venv/bin/python -m benchmarks.quality_themes``.
 Comments left in no theme (-1) count as singletons when scoring, so leaving a comment out
 is never free. The labels are used only for scoring, never for fitting.
 
-What was tried (mean NMI / ARI at k = 150; "LSA" = TruncatedSVD then unit-length rows):
-  Vectors, clustered with k-means (3 inits):
-    word TF-IDF -> 100-d LSA (the data README's reference)                 0.720
-    stemmed word 1-2-grams, sublinear tf -> 200-d LSA                      0.715 / 0.35
-    + character n-grams (char_wb 2-5) beside the words -> 300-d LSA        0.790 / 0.45
-    character 1-4-grams and word unigrams                                  0.794 / 0.46
-    Ward linkage instead of k-means on those vectors                       0.799 / 0.44
-    spectral clustering, 15-nearest-neighbour graph (hard to scale)        0.830 / 0.54
-  Smoothing: each vector blended with the mean of its 5 nearest neighbours  0.825 / 0.51 kept
-    (3 neighbours 0.820, 10 neighbours 0.817; 200-d LSA 0.813, 400-d 0.819;
-    word bigrams added 0.815; stop words dropped from the words 0.797 / 0.43)
-  A comment no closer to its theme than the median second-best similarity
-    goes to -1 (about 3.5% of comments)                                    +0.008 / +0.012 kept
-  Comments assigned to the nearest centre from their own (unsmoothed) vectors: same scores,
-    and it makes assigning comments beyond a fitted sample cheap.         kept
-  The partition at the chosen k by spectral clustering of the smoothed rows' 15-nearest-
-    neighbour graph instead of k-means (fits stay within max_fit_samples,
-    so it scales like the rest)                                           0.840 / 0.555 kept
-Choosing k: silhouette rose with k all the way to 400 (0.21 at 50, 0.45 at 400), and
-subsample stability plateaued from about 250; modularity of the k-means partition on the
-5-nearest-neighbour graph of the smoothed vectors peaked at 150-195, where NMI and ARI peak
-too: kept. Cutting a Ward tree of 400-600 k-means centres at peak modularity chose 90-145
-(NMI 0.79-0.82); merging k-means groups greedily by modularity (CNM) stopped at 45-70.
+What was tried, and the figures that decided it, is in benchmarks/README.md.
 """
 
 import json

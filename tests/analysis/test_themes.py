@@ -280,49 +280,6 @@ def test_model_transforms_and_predicts_new_comments(synthetic_result):
     assert list(predicted) == [parking, -1, -1]
 
 
-def test_clusterer_warm_start_keeps_themes(synthetic_result):
-    model = synthetic_result.model
-    vectors = model.transform(SYNTHETIC)
-    warm = ThemeClusterer(random_state=1).fit(vectors, init_centres=model.centres_)
-    # Started from these centres on the same comments, each theme grows from its own centre.
-    before = np.array(synthetic_result.labels)
-    both = (warm.labels_ >= 0) & (before >= 0)
-    assert np.mean(warm.init_index_[warm.labels_[both]] == before[both]) >= 0.95
-    same = ThemeClusterer(init=model.centres_).fit(vectors)  # init= does the same as fit()
-    assert np.array_equal(same.labels_, warm.labels_)
-
-
-def test_warm_start_keeps_theme_identity_across_fits():
-    model = ThemeModel(random_state=0, warm_start=True).fit(SYNTHETIC)
-    assert model.previous_ids_ is None  # the first fit is cold
-    first = model.labels_.copy()
-    space = model.pipeline_[0]
-    # "Next week": the same topics in other words; themes continue from this week's.
-    next_week = [
-        "parking permit is late",
-        "bins not collected",
-        "council tax bill wrong",
-        "library hours too short",
-        "permit for parking never came",
-        "missed bin collection",
-        "council tax refund",
-        "library should open sunday",
-    ]
-    model.fit(next_week)
-    assert model.pipeline_[0] is space  # same fitted vocabulary and LSA space
-    continues = [model.previous_ids_[label] for label in model.labels_ if label >= 0]
-    expected = [
-        first[SYNTHETIC.index(TOPICS[topic][0])]
-        for topic, label in zip(
-            ["parking", "bins", "tax", "library"] * 2, model.labels_, strict=True
-        )
-        if label >= 0
-    ]
-    assert continues == expected
-    model.fit(["", "🙂"])  # an empty week keeps the space for the week after
-    assert model.labels_.tolist() == [-1, -1] and model.pipeline_[0] is space
-
-
 def test_modularity_of_two_separate_triangles():
     triangle = np.ones((3, 3)) - np.eye(3)
     graph = sp.csr_matrix(sp.block_diag([triangle, triangle]))

@@ -1,14 +1,12 @@
 """Fixtures: a fresh app and a migrated temporary database for every test."""
 
-import re
-
 import pytest
-from bs4 import BeautifulSoup
 from jinja2 import FileSystemBytecodeCache
 
 from app import create_app
 from app.db import connect, migrate
-from app.store import add_service
+from app.store import add_service, add_user
+from tests.helpers import PASSWORD, sign_in
 
 
 @pytest.fixture(autouse=True)
@@ -71,32 +69,9 @@ def service(db):
     )
 
 
-def page(response):
-    """The response body as a BeautifulSoup tree."""
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
-
-
-def hidden_fields(shown):
-    """The hidden inputs (csrf token, start time) of a page's form: a response or its soup."""
-    soup = shown if isinstance(shown, BeautifulSoup) else page(shown)
-    return {
-        field["name"]: field.get("value", "") for field in soup.select("form input[type=hidden]")
-    }
-
-
-def text_of(element):
-    """An element's visible text with runs of white space folded."""
-    return re.sub(r"\s+", " ", element.get_text(" ")).strip()
-
-
-PASSWORD = "correct horse battery staple"
-
-
 @pytest.fixture
 def staff(db, service):
     """An admin, an owner and a viewer of the bins service, and an owner of another service."""
-    from app.store import add_user
-
     other = add_service(
         db, "parking", "Apply for a parking permit", "Gwneud cais am drwydded barcio"
     )
@@ -112,14 +87,6 @@ def staff(db, service):
             db, "other@example.gov.uk", "Olga Other", PASSWORD, "owner", [other.id]
         ),
     }
-
-
-def sign_in(client, email, password=PASSWORD):
-    """Sign in through the real form; returns the response to the POST."""
-    shown = client.get("/sign-in")
-    data = hidden_fields(shown)
-    data.update(email=email, password=password)
-    return client.post("/sign-in", data=data)
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 import pytest
 
 from app.store import UserError, add_user, set_user_active
-from tests.conftest import PASSWORD, hidden_fields, page, sign_in, text_of
+from tests.helpers import PASSWORD, hidden_fields, page, sign_in, text_of
 
 
 def test_sign_in_and_out(app, staff):

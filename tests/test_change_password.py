@@ -1,8 +1,7 @@
 """Any member of staff can change their own password; their other sessions end."""
 
 from app.store import MAX_FAILED, authenticate
-from tests.admin.helpers import banner, errors, post_form
-from tests.conftest import PASSWORD, page, sign_in, text_of
+from tests.helpers import PASSWORD, banner, errors, page, post_form, sign_in, text_of
 
 URL = "/account/password"
 NEW_PASSWORD = "my own brand new passphrase"

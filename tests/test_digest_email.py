@@ -23,7 +23,7 @@ from app.store import (
 )
 from app.weekly import run_week
 from app.weeks import last_complete_week, parse_week
-from tests.conftest import PASSWORD
+from tests.helpers import PASSWORD
 from tests.samples import PARKING, PHONES
 
 WEEK = parse_week("2026-W40")

@@ -4,7 +4,7 @@ import pytest
 
 from app.store import add_service
 from benchmarks.least_app import create_app
-from tests.conftest import hidden_fields
+from tests.helpers import hidden_fields
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 import pytest
 
 from app.store import MAX_FAILED, add_service, authenticate, get_user_by_email, list_users
-from tests.conftest import PASSWORD
+from tests.helpers import PASSWORD
 
 
 @pytest.fixture

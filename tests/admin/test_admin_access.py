@@ -3,8 +3,7 @@
 import pytest
 
 from app.store import get_user_by_email
-from tests.admin.helpers import post_form
-from tests.conftest import hidden_fields
+from tests.helpers import hidden_fields, post_form
 
 URLS = [
     "/admin/users",

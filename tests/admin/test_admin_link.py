@@ -2,8 +2,8 @@
 
 import re
 
-from tests.admin.helpers import close_service, errors
-from tests.conftest import page, text_of
+from tests.admin.helpers import close_service
+from tests.helpers import errors, page, text_of
 
 BASE = "http://127.0.0.1:5000/s/bins"
 

@@ -1,8 +1,7 @@
 """An admin gives a member of staff a new password from the web, as from the CLI."""
 
 from app.store import MAX_FAILED, authenticate
-from tests.admin.helpers import banner, errors, post_form
-from tests.conftest import PASSWORD, hidden_fields, page, sign_in, text_of
+from tests.helpers import PASSWORD, banner, errors, hidden_fields, page, post_form, sign_in, text_of
 
 NEW_PASSWORD = "a fresh and rather long passphrase"
 

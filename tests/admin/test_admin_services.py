@@ -1,8 +1,8 @@
 """The services pages as an admin sees them: list, add, change."""
 
 from app.store import get_service
-from tests.admin.helpers import banner, close_service, errors, post_form, table_rows
-from tests.conftest import page, text_of
+from tests.admin.helpers import close_service, table_rows
+from tests.helpers import banner, errors, page, post_form, text_of
 
 NEW = {"slug": "library-cards", "name_en": "Join the library", "name_cy": "Ymuno â'r llyfrgell"}
 

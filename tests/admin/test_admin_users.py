@@ -1,8 +1,8 @@
 """The users pages as an admin sees them: list, add, change, disable."""
 
 from app.store import MAX_FAILED, authenticate, get_user, get_user_by_email
-from tests.admin.helpers import banner, errors, post_form, table_rows
-from tests.conftest import PASSWORD, page, sign_in, text_of
+from tests.admin.helpers import table_rows
+from tests.helpers import PASSWORD, banner, errors, page, post_form, sign_in, text_of
 
 NEW = {
     "email": "newbie@example.gov.uk",

@@ -6,8 +6,6 @@ and every request that is not for the local server is refused before it leaves t
 
 import re
 import threading
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from werkzeug.serving import make_server
@@ -15,35 +13,7 @@ from werkzeug.serving import make_server
 from app import create_app
 from app.db import connect, migrate
 from app.store import add_service
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@dataclass(frozen=True)
-class LiveServer:
-    """Where the app is served, and the database behind it."""
-
-    url: str
-    database: str
-
-    def responses(self, comment):
-        """The stored responses with exactly this comment, oldest first."""
-        db = connect(self.database)
-        try:
-            return list(
-                db.query("SELECT * FROM responses WHERE comment = ? ORDER BY id", [comment])
-            )
-        finally:
-            db.close()
+from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, LiveServer
 
 
 @pytest.fixture(scope="session")

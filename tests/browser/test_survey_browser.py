@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM
+from tests.browser.helpers import CHROMIUM
 
 if not CHROMIUM.exists():
     pytest.skip(

@@ -10,7 +10,7 @@ import pytest
 from app.store import NewResponse, add_responses
 from app.weekly import run_week
 from app.weeks import last_complete_week
-from tests.conftest import page, text_of
+from tests.helpers import page, text_of
 
 WEEK = last_complete_week()
 COMPLAINTS = [

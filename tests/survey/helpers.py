@@ -1,6 +1,6 @@
 """Helpers for driving the survey like a browser would."""
 
-from tests.conftest import hidden_fields
+from tests.helpers import hidden_fields
 
 
 def submit(client, url="/s/bins", follow=False, **fields):

@@ -1,6 +1,6 @@
 """Bad input: a clear message, the citizen's words kept, never a stack trace."""
 
-from tests.conftest import hidden_fields, page, text_of
+from tests.helpers import hidden_fields, page, text_of
 from tests.survey.helpers import stored, submit
 
 

@@ -3,7 +3,7 @@
 import time
 
 from app.survey.csrf import COOKIE
-from tests.conftest import hidden_fields, page, text_of
+from tests.helpers import hidden_fields, page, text_of
 from tests.survey.helpers import stored
 
 TIMED_OUT = "Your session timed out"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import hidden_fields, page, text_of
+from tests.helpers import hidden_fields, page, text_of
 from tests.survey.helpers import spam_totals, stored, submit
 
 

@@ -3,7 +3,7 @@
 import json
 import logging
 
-from tests.conftest import page, text_of
+from tests.helpers import hidden_fields, page, text_of
 from tests.survey.helpers import stored, submit
 
 
@@ -105,8 +105,6 @@ def test_a_ref_can_be_answered_once(client, service, db):
 
 def test_second_post_with_used_ref_stores_nothing(client, service, db):
     first_form = client.get("/s/bins?ref=R2")
-    from tests.conftest import hidden_fields
-
     data = hidden_fields(first_form)
     assert client.post("/s/bins?ref=R2", data={**data, "rating": "4"}).status_code == 302
     second = client.post(

@@ -1,6 +1,6 @@
 """The whole journey in Welsh."""
 
-from tests.conftest import page, text_of
+from tests.helpers import page, text_of
 from tests.survey.helpers import stored, submit
 
 

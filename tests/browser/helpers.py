@@ -1,0 +1,35 @@
+"""What the real-browser tests share: where Chromium is, how it starts, the served app."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.db import connect
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@dataclass(frozen=True)
+class LiveServer:
+    """Where the app is served, and the database behind it."""
+
+    url: str
+    database: str
+
+    def responses(self, comment):
+        """The stored responses with exactly this comment, oldest first."""
+        db = connect(self.database)
+        try:
+            return list(
+                db.query("SELECT * FROM responses WHERE comment = ? ORDER BY id", [comment])
+            )
+        finally:
+            db.close()

@@ -30,7 +30,10 @@ users = AppGroup("users", help="Manage staff accounts: who can sign in and what 
     "--role",
     type=click.Choice(ROLES),
     required=True,
-    help="admin: everything; owner: read and manage their services; viewer: read their services.",
+    help=(
+        "admin: everything; owner: read their services and export their comments; "
+        "viewer: read their services."
+    ),
 )
 @click.option("--name", help="The person's full name; asked for if not given.")
 @click.option(

@@ -50,7 +50,7 @@ def test_add_user_form_asks_each_question(as_user, staff):
     assert radios == ["Admin", "Service owner", "Viewer"]
     hints = [text_of(hint) for hint in soup.select(".govuk-radios__hint")]
     assert hints[0].startswith("Everything")
-    assert "manage its themes" in hints[1]
+    assert "export its comments" in hints[1]
     boxes = [text_of(label) for label in soup.select("label.govuk-checkboxes__label")]
     assert boxes == ["Apply for a parking permit", "Report a missed bin collection"]
     assert "At least 12 characters" in text_of(soup.select_one("#password-hint"))

@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from flask import abort, current_app, g, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+HSTS_SECONDS = 365 * 24 * 3600
+
 
 def csp_nonce():
     """A fresh nonce per request for the one inline script GOV.UK Frontend needs."""
@@ -55,6 +57,10 @@ def _headers(response):
     response.headers["Referrer-Policy"] = "same-origin"
     response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
     response.headers.setdefault("Cache-Control", "no-store")
+    # Only where the public address is https: over plain http (local use) a browser would
+    # otherwise refuse the address for a year.
+    if current_app.config["PUBLIC_URL"].startswith("https:"):
+        response.headers["Strict-Transport-Security"] = f"max-age={HSTS_SECONDS}"
     return response
 
 

@@ -3,8 +3,11 @@
 GOV.UK hides comments that hold an email or National Insurance number; Pulse redacts them
 before storing instead, and keeps a count of what it took out. Decisions worth knowing:
 
-- Kinds run in a fixed order (email, card, international phone, NHS, bank details, UK phone,
-  NI number, postcode), skipping a pass when the comment has too few digits for it. Each pass
+- Kinds run in a fixed order (email; then the rules that need the words around an
+  identifier, in analysis.redact_context: spelled-out email, date of birth, street address,
+  vehicle registration, name; then card, international phone, NHS, bank details, UK phone,
+  NI number, postcode), skipping a pass when the comment has too few digits for it (or, for
+  a rule that needs context, none of its cue words). Each pass
   works on the previous pass's output, and no placeholder contains a digit or "@", so later
   passes cannot match inside a placeholder, and running redact() on redacted text changes
   nothing.
@@ -21,7 +24,6 @@ before storing instead, and keeps a count of what it took out. Decisions worth k
 - Postcodes need a real postcode area and the inward part ("M1 1AE"); "M1" or "SW1A" alone is
   left, as is a road name. "b33 8th" must count, so an inward part that reads as an ordinal is
   only refused after a one-letter, one-digit outward part ("the M6 3rd time").
-- Vehicle registrations are not redacted: too easy to confuse with ordinary codes.
 - None is treated as "" so a missing comment needs no special case; other non-strings raise
   TypeError rather than being silently turned into text.
 """
@@ -29,6 +31,8 @@ before storing instead, and keeps a count of what it took out. Decisions worth k
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from analysis.redact_context import CONTEXT_PLACEHOLDERS, CONTEXT_RULES
 
 __all__ = ["PLACEHOLDERS", "PLACEHOLDER_PATTERN", "Redaction", "redact"]
 
@@ -41,6 +45,7 @@ PLACEHOLDERS = {
     "bank_details": "[bank details]",
     "ni_number": "[National Insurance number]",
     "postcode": "[postcode]",
+    **CONTEXT_PLACEHOLDERS,
 }
 # Any one of those placeholders in a stored comment.
 PLACEHOLDER_PATTERN = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS.values()))
@@ -288,6 +293,12 @@ def redact(text: str | None) -> Redaction:
         text = _replace_all(text, "email", _EMAIL, None, counts)
     # Counted once: later passes only remove digits, so this stays a safe upper bound.
     digit_count = len(text) - len(text.translate(_WITHOUT_DIGITS))
+    # Cues are looked for once, in the comment as given: a pass only swaps text for a
+    # placeholder, and no rule's cue can match inside one.
+    lowered = text.lower()
+    for kind, pattern, check, fewest_digits, cues in CONTEXT_RULES:
+        if digit_count >= fewest_digits and (not cues or any(cue in lowered for cue in cues)):
+            text = _replace_all(text, kind, pattern, check, counts)
     for kind, pattern, check, fewest_digits in _RULES:
         if digit_count >= fewest_digits:
             text = _replace_all(text, kind, pattern, check, counts)

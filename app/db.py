@@ -16,6 +16,7 @@ BUSY_TIMEOUT_MS = 5000
 
 def connect(path):
     """Open a sqlite-utils Database with the settings every Pulse connection needs."""
+    _create_private(path)
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
@@ -23,6 +24,17 @@ def connect(path):
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     return sqlite_utils.Database(conn)
+
+
+def _create_private(path):
+    """Create a missing database file readable by its owner only (it holds password hashes
+    and comments); SQLite gives the -wal and -shm files the database file's permissions."""
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
 
 
 def one_row(db, sql, params=()):

@@ -12,6 +12,8 @@ PAGES = {
     400: "errors/400.html",
     404: "errors/404.html",
     413: "errors/413.html",
+    # A multipart body: "a format we do not accept", as the 400 page says.
+    415: "errors/400.html",
     429: "errors/429.html",
 }
 

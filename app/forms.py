@@ -12,14 +12,24 @@ from wtforms.validators import InputRequired, Length
 from app.store import MIN_PASSWORD
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters that reorder or hide text: bidirectional controls make what staff see differ
+# from what is stored, zero-width ones hide inside words.
+_HIDING = re.compile(
+    "[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+# Zero-width (non-)joiners also shape emoji and some scripts: kept only between two
+# characters beyond ASCII.
+_STRAY_JOINER = re.compile("(?<![^\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?![^\x00-\x7f])")
 
 
 def clean_text(value):
-    """Strip surrounding space, normalise line endings, drop invisible control characters."""
+    """Strip surrounding space, normalise line endings, drop control characters and those
+    that hide or reorder text."""
     if not isinstance(value, str):
         return value
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", value).strip()
+    value = _HIDING.sub("", _CONTROL.sub("", value))
+    return _STRAY_JOINER.sub("", value).strip()
 
 
 class StrippedForm(FlaskForm):

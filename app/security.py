@@ -5,8 +5,10 @@ import hmac
 import secrets
 from datetime import UTC, datetime
 
-from flask import current_app, g, request
+from flask import abort, current_app, g, request
 from werkzeug.middleware.proxy_fix import ProxyFix
+
+HSTS_SECONDS = 365 * 24 * 3600
 
 
 def csp_nonce():
@@ -55,13 +57,28 @@ def _headers(response):
     response.headers["Referrer-Policy"] = "same-origin"
     response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
     response.headers.setdefault("Cache-Control", "no-store")
+    # Only where the public address is https: over plain http (local use) a browser would
+    # otherwise refuse the address for a year.
+    if current_app.config["PUBLIC_URL"].startswith("https:"):
+        response.headers["Strict-Transport-Security"] = f"max-age={HSTS_SECONDS}"
     return response
 
 
+def _refuse_multipart():
+    """No form here takes a file, so a multipart body is refused before anything reads it:
+    parsed, a file where text belongs or a part with no name breaks the forms."""
+    if request.mimetype.startswith("multipart/"):
+        abort(415)
+
+
 def init_app(app):
-    """Install the headers on every response and trust only the configured proxies."""
+    """Install the headers on every response and trust only the configured proxies.
+
+    Call before CSRFProtect, whose check reads the form: multipart is refused first.
+    """
     if app.config["PROXY_COUNT"]:
         count = app.config["PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
+    app.before_request(_refuse_multipart)
     app.after_request(_headers)
     app.context_processor(lambda: {"cspNonce": csp_nonce()})

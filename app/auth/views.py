@@ -1,6 +1,7 @@
 """Sign in, sign out, and changing your own password."""
 
 import logging
+import re
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -18,11 +19,15 @@ from app.weeks import LONDON
 log = logging.getLogger(__name__)
 CLIENT_LIMIT = 20  # sign-in attempts per client per 15 minutes, across all accounts
 CLIENT_WINDOW = 15 * 60
+# A new line would break the redirect's header, and browsers read a backslash as a slash.
+_NOT_IN_NEXT = re.compile(r"[\x00-\x1f\x7f\\]")
 
 
 def _safe_next(target):
-    """Only follow ?next= to a path on this site."""
+    """Only follow ?next= to a plain path on this site."""
     target = target or ""
+    if _NOT_IN_NEXT.search(target):
+        return None
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return None

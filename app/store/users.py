@@ -18,8 +18,10 @@ ROLES = ("admin", "owner", "viewer")
 ROLE_NAMES = {"admin": "Admin", "owner": "Service owner", "viewer": "Viewer"}
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MIN_PASSWORD = 12
-# werkzeug's scrypt with its default cost; tests lower the cost to stay quick.
-HASH_METHOD = "scrypt"
+# scrypt at OWASP's cost (N = 2^17, r = 8, p = 1: 128 MiB and about half a second a hash);
+# werkzeug's default is N = 2^15. A hash keeps the cost it was made with, so older ones
+# still verify. Tests lower the cost to stay quick.
+HASH_METHOD = "scrypt:131072:8:1"
 MAX_FAILED = 5
 LOCK_SECONDS = 15 * 60
 
@@ -28,7 +30,7 @@ LOCK_SECONDS = 15 * 60
 def _dummy_hash():
     """A hash to check unknown emails against, so they take as long as real ones.
 
-    Made on first use (scrypt takes about 0.16 s), so importing this module costs nothing.
+    Made on first use (scrypt takes about half a second), so importing this module costs nothing.
     It uses HASH_METHOD, so it costs what a real user's check costs.
     """
     return generate_password_hash("not a real password", method=HASH_METHOD)
@@ -187,30 +189,50 @@ def authenticate(db, email, password, now=None):
     """('ok', user), ('locked', seconds left), ('disabled', None) or ('bad', None).
 
     Five failures in a row lock the account for 15 minutes; a success resets the count.
+    Each attempt takes its place in the count before its password is checked, so guesses
+    sent all at once are counted one by one: the fifth locks the account, and the rest are
+    refused without being checked.
     """
     now = now or time.time()
-    row = _user_row(db, "email", (email or "").strip())
+    row, claim = _claim_attempt(db, (email or "").strip(), now)
     if row is None:
         check_password_hash(_dummy_hash(), password or "")
         return "bad", None
-    if row["locked_until"] and row["locked_until"] > now:
+    if claim == "locked":
         return "locked", int(row["locked_until"] - now)
     if not check_password_hash(row["password_hash"], password or ""):
-        failed = row["failed_sign_ins"] + 1
-        locked_until = now + LOCK_SECONDS if failed >= MAX_FAILED else None
-        with write_transaction(db):
-            db.execute(
-                "UPDATE users SET failed_sign_ins = ?, locked_until = ? WHERE id = ?",
-                [0 if locked_until else failed, locked_until, row["id"]],
-            )
-        return ("locked", LOCK_SECONDS) if locked_until else ("bad", None)
-    if not row["active"]:
-        return "disabled", None
+        return ("locked", LOCK_SECONDS) if claim == "last" else ("bad", None)
+    # The right password: the attempt counted against the account was not a failure.
     with write_transaction(db):
         db.execute(
             "UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?", [row["id"]]
         )
+    if not row["active"]:
+        return "disabled", None
     return "ok", _user(db, row)
+
+
+def _claim_attempt(db, email, now):
+    """Count one attempt as failed until its password proves right: (row, claim).
+
+    row is None for an unknown email. claim is 'locked' if the account is locked already,
+    'last' if this attempt is the last allowed (the account is locked from now on unless
+    its password is right), or 'counted'. One write transaction, so no two attempts read
+    the same count.
+    """
+    with write_transaction(db):
+        row = _user_row(db, "email", email)
+        if row is None:
+            return None, None
+        if row["locked_until"] and row["locked_until"] > now:
+            return row, "locked"
+        failed = row["failed_sign_ins"] + 1
+        last = failed >= MAX_FAILED
+        db.execute(
+            "UPDATE users SET failed_sign_ins = ?, locked_until = ? WHERE id = ?",
+            [0 if last else failed, now + LOCK_SECONDS if last else None, row["id"]],
+        )
+    return row, "last" if last else "counted"
 
 
 def set_password(db, user_id, password):

@@ -139,14 +139,14 @@ def thanks(slug):
 
 @bp.before_request
 def _readable_form():
-    """Refuse a body that is not a form or not UTF-8 with a 400 page, before WTForms sees it."""
+    """Refuse a body that is not a URL-encoded form or not UTF-8 with a 400 page, before WTForms
+    sees it (multipart never gets here: app/security.py refuses it for every page)."""
     if request.method != "POST":
         return None
-    if request.mimetype not in ("application/x-www-form-urlencoded", "multipart/form-data"):
+    if request.mimetype != "application/x-www-form-urlencoded":
         abort(400)
-    if request.mimetype == "application/x-www-form-urlencoded":
-        try:
-            unquote_to_bytes(request.get_data(cache=True).decode("ascii")).decode("utf-8")
-        except UnicodeDecodeError:
-            abort(400)
+    try:
+        unquote_to_bytes(request.get_data(cache=True).decode("ascii")).decode("utf-8")
+    except UnicodeDecodeError:
+        abort(400)
     return None

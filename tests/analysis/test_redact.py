@@ -85,10 +85,11 @@ POSITIVE_CASES = [
     ("CR2 6XH", POSTCODE, {"postcode": 1}),
     ("DN55 1PT", POSTCODE, {"postcode": 1}),
     ("SW1A1AA", POSTCODE, {"postcode": 1}),
+    # The street address goes too (tests/analysis/test_redact_context.py).
     (
         "10 Downing Street, London SW1A 2AA.",
-        f"10 Downing Street, London {POSTCODE}.",
-        {"postcode": 1},
+        f"[address], London {POSTCODE}.",
+        {"address": 1, "postcode": 1},
     ),
     ("Cardiff CF10 1EP", f"Cardiff {POSTCODE}", {"postcode": 1}),
     ("EC1A 1BB", POSTCODE, {"postcode": 1}),

@@ -5,7 +5,7 @@ import logging
 
 import pytest
 
-from tests.conftest import hidden_fields, page, sign_in, text_of
+from tests.helpers import hidden_fields, page, sign_in, text_of
 from tests.survey.helpers import stored
 
 HEADING = "Sorry, we could not read what was sent"

@@ -3,7 +3,7 @@ language, and the thank-you page says how many details were taken out."""
 
 import json
 
-from tests.conftest import page, text_of
+from tests.helpers import page, text_of
 from tests.survey.helpers import stored, submit
 
 

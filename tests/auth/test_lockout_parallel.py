@@ -12,7 +12,7 @@ from werkzeug.serving import make_server
 from app.db import connect
 from app.store import users
 from app.store.users import MAX_FAILED, add_user, authenticate, locked_users
-from tests.conftest import PASSWORD, hidden_fields, text_of
+from tests.helpers import PASSWORD, hidden_fields, text_of
 
 GUESSES = 20
 EMAIL = "target@example.gov.uk"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import PASSWORD, hidden_fields
+from tests.helpers import PASSWORD, hidden_fields
 
 
 def _sign_in_with_next(app, next_value):

@@ -1,7 +1,7 @@
 """Passwords are hashed at OWASP's scrypt cost, and those hashed at the old cost still work."""
 
 from app.store.users import add_user, authenticate, set_password
-from tests.conftest import PASSWORD
+from tests.helpers import PASSWORD
 
 EMAIL = "cost@example.gov.uk"
 

@@ -58,6 +58,7 @@ bench: install assets
 	$(PY) -m benchmarks.tracking
 	$(PY) -m benchmarks.weekly
 	$(PY) -m benchmarks.digest
+	$(PY) -m benchmarks.pages
 
 lint: install
 	$(VENV)/bin/ruff check .

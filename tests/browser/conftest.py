@@ -6,7 +6,7 @@ and every request that is not for the local server is refused before it leaves t
 
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,7 @@ from werkzeug.serving import make_server
 from app import create_app
 from app.db import connect, migrate
 from app.store import add_service
+from tests.browser.recorder import PageRecorder
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -30,10 +31,11 @@ CHROMIUM_ARGS = [
 
 @dataclass(frozen=True)
 class LiveServer:
-    """Where the app is served, and the database behind it."""
+    """Where the app is served, the database behind it, and every HTML page it has sent."""
 
     url: str
     database: str
+    pages: list = field(default_factory=list)
 
     def responses(self, comment):
         """The stored responses with exactly this comment, oldest first."""
@@ -67,16 +69,22 @@ def live_server(tmp_path_factory):
     )
     db.close()
 
+    recorder = PageRecorder(app)
     # threaded: the browser opens several connections at once (page, script, stylesheet).
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, recorder, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
     try:
-        yield LiveServer(f"http://127.0.0.1:{server.server_port}", database)
+        yield LiveServer(f"http://127.0.0.1:{server.server_port}", database, recorder.pages)
     finally:
         server.shutdown()
         thread.join(timeout=10)
         server.server_close()
+
+
+def pytest_collection_modifyitems(items):
+    """The HTML validity test goes last, once the other browser tests have visited their pages."""
+    items.sort(key=lambda item: item.path.name == "test_html_valid.py")
 
 
 @pytest.fixture(scope="session")

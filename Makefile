@@ -2,17 +2,16 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 FLASK := $(VENV)/bin/flask --app wsgi
-GOVUK := node_modules/govuk-frontend/dist/govuk
 STATIC := app/static/govuk
 
-.PHONY: run test install assets translations translations-update chromium migrate demo analyse bench lint clean
+.PHONY: run test install assets translations translations-update chromium java migrate demo analyse bench lint clean
 
 run: install assets migrate demo
 	@echo
 	@echo "Pulse is starting on http://127.0.0.1:5000 (Ctrl+C to stop)"
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
-test: install assets chromium
+test: install assets chromium java
 	$(PY) -m pytest
 
 $(PY):
@@ -29,14 +28,14 @@ install: $(VENV)/.installed
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 
-$(STATIC)/pulse.css: app/assets/pulse.scss node_modules/.package-lock.json
+# Stylesheets and scripts compiled from app/assets/, then copied to content-hashed names with
+# Brotli and gzip copies beside them (app/fingerprint.py); templates link the hashed names.
+BUILT := $(STATIC)/pulse.css $(STATIC)/pulse-staff.css $(STATIC)/survey.js $(STATIC)/staff.js
+$(STATIC)/manifest.json: $(wildcard app/assets/*) app/static/favicon.svg app/fingerprint.py app/compress.py node_modules/.package-lock.json | $(VENV)/.installed
 	npm run --silent build
+	$(PY) -m app.fingerprint $(STATIC) $(BUILT) app/static/favicon.svg
 
-$(STATIC)/govuk-frontend.min.js: node_modules/.package-lock.json
-	mkdir -p $(STATIC)
-	cp $(GOVUK)/govuk-frontend.min.js $(STATIC)/
-
-assets: $(STATIC)/pulse.css $(STATIC)/govuk-frontend.min.js translations
+assets: $(STATIC)/manifest.json translations
 
 translations: install
 	$(VENV)/bin/pybabel compile --use-fuzzy --statistics -d app/translations 2>&1 | grep -v '^$$' || true
@@ -44,6 +43,10 @@ translations: install
 # Browser tests drive Debian's Chromium; install it when it is missing.
 chromium:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
+# The Nu HTML Checker (npm vnu-jar) that validates the pages the browser tests visit runs on Java.
+java:
+	@command -v java >/dev/null || (apt-get update -qq && apt-get install -y -qq default-jre-headless)
 
 migrate: install
 	$(FLASK) migrate
@@ -58,6 +61,7 @@ bench: install assets
 	$(PY) -m benchmarks.tracking
 	$(PY) -m benchmarks.weekly
 	$(PY) -m benchmarks.digest
+	$(PY) -m benchmarks.pages
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -103,7 +103,7 @@ def _extensions(app):
     from flask_wtf.csrf import CSRFProtect
     from govuk_frontend_wtf.main import WTFormsHelpers
 
-    from app import auth, db, i18n, security
+    from app import auth, compress, db, fingerprint, i18n, security
 
     db.init_app(app)
     auth.init_app(app)
@@ -114,6 +114,8 @@ def _extensions(app):
     # answers instead of an error page (see app/survey/views.py).
     csrf.exempt("app.survey.views.survey")
     WTFormsHelpers(app)
+    fingerprint.init_app(app)
+    compress.init_app(app)
 
 
 def _blueprints(app):

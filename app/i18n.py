@@ -5,6 +5,7 @@ from flask import g, request, url_for
 from flask_babel import Babel, get_locale
 
 from app.security import set_private_cookie
+from app.urls import public_url
 
 LANGUAGES = ("en", "cy")
 LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
@@ -68,6 +69,19 @@ def switch_language_url():
     return other, url_for(request.endpoint, **(request.view_args or {}), **args)
 
 
+def alternate_urls():
+    """The current page's public address in each language, and without a choice (x-default),
+    for search engines' hreflang links."""
+    args = request.args.to_dict()
+    args.pop("lang", None)
+    view_args = request.view_args or {}
+    languages = {"x-default": {}, **{code: {"lang": code} for code in LANGUAGES}}
+    return {
+        code: public_url(url_for(request.endpoint, **view_args, **args, **lang))
+        for code, lang in languages.items()
+    }
+
+
 def init_app(app):
     """Set up Flask-Babel and give templates the language helpers."""
     Babel(app, locale_selector=select_language, default_translation_directories="translations")
@@ -82,4 +96,5 @@ def init_app(app):
         return {
             "current_language": current_language(),
             "switch_language": {"code": other, "name": LANGUAGE_NAMES[other], "url": url},
+            "alternate_urls": alternate_urls(),
         }

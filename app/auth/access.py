@@ -14,6 +14,7 @@ services' pages is not given away; someone not signed in is sent to sign in.
 from functools import wraps
 
 from flask import abort, g
+from flask import request as flask_request
 from flask.sessions import SecureCookieSessionInterface
 from flask_login import LoginManager, current_user
 
@@ -78,6 +79,13 @@ class StaffSessions(SecureCookieSessionInterface):
         if self.get_cookie_name(app) not in request.cookies:
             return self.session_class()
         return super().open_session(app, request)
+
+    def save_session(self, app, session, response):
+        # A static file never changes the session; saving would add Vary: Cookie (Flask-Login
+        # looks at the session on every response), and a browser would then ask for a cached
+        # stylesheet again whenever a cookie changed.
+        if flask_request.endpoint != "static":
+            super().save_session(app, session, response)
 
 
 def init_app(app):

@@ -14,6 +14,7 @@ from app import create_app
 from app.db import connect, migrate
 from app.store import add_service
 from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, LiveServer
+from tests.browser.recorder import PageRecorder
 
 
 @pytest.fixture(scope="session")
@@ -37,16 +38,22 @@ def live_server(tmp_path_factory):
     )
     db.close()
 
+    recorder = PageRecorder(app)
     # threaded: the browser opens several connections at once (page, script, stylesheet).
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, recorder, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
     try:
-        yield LiveServer(f"http://127.0.0.1:{server.server_port}", database)
+        yield LiveServer(f"http://127.0.0.1:{server.server_port}", database, recorder.pages)
     finally:
         server.shutdown()
         thread.join(timeout=10)
         server.server_close()
+
+
+def pytest_collection_modifyitems(items):
+    """The HTML validity test goes last, once the other browser tests have visited their pages."""
+    items.sort(key=lambda item: item.path.name == "test_html_valid.py")
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,6 @@
 """What the real-browser tests share: where Chromium is, how it starts, the served app."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.db import connect
@@ -19,10 +19,11 @@ CHROMIUM_ARGS = [
 
 @dataclass(frozen=True)
 class LiveServer:
-    """Where the app is served, and the database behind it."""
+    """Where the app is served, the database behind it, and every HTML page it has sent."""
 
     url: str
     database: str
+    pages: list = field(default_factory=list)
 
     def responses(self, comment):
         """The stored responses with exactly this comment, oldest first."""

@@ -1,4 +1,0 @@
-// Progressive enhancement only: every page works without this script.
-import { initAll } from './govuk/govuk-frontend.min.js'
-
-initAll()

@@ -77,7 +77,7 @@ def alternate_urls():
     view_args = request.view_args or {}
     languages = {"x-default": {}, **{code: {"lang": code} for code in LANGUAGES}}
     return {
-        code: public_url(url_for(request.endpoint, **view_args, **args, **lang))
+        code: public_url(request.endpoint, **view_args, **args, **lang)
         for code, lang in languages.items()
     }
 

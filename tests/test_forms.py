@@ -5,8 +5,7 @@ import pytest
 
 from app.forms import clean_text
 from app.store import get_service
-from tests.admin.helpers import post_form
-from tests.helpers import page, text_of
+from tests.helpers import page, post_form, text_of
 from tests.survey.helpers import stored, submit
 
 RLO = "\u202e"  # right-to-left override: "evil\u202etxt.exe" shows as "evilexe.txt"

@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import page
+from tests.helpers import page
 
 PUBLIC = ["/", "/privacy", "/accessibility", "/s/bins", "/s/bins/thanks"]
 

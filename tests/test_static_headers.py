@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from app.fingerprint import build
-from tests.conftest import hidden_fields, page
+from tests.helpers import hidden_fields, page
 from tests.survey.helpers import submit
 
 IMMUTABLE = "public, max-age=31536000, immutable"

@@ -85,7 +85,7 @@ def main():
 
     from app import create_app
     from app.weekly import run_week
-    from tests.conftest import hidden_fields
+    from tests.helpers import hidden_fields
 
     with tempfile.TemporaryDirectory() as folder:
         path = str(Path(folder) / "digest.db")

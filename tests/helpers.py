@@ -1,6 +1,7 @@
-"""Helpers the tests share: reading pages, filling in forms, signing in."""
+"""Helpers the tests share: reading pages, filling in forms, signing in, finding modules."""
 
 import re
+from pathlib import Path
 
 from bs4 import BeautifulSoup
 
@@ -50,3 +51,16 @@ def banner(response):
     """The success notification's text, or None."""
     found = page(response).select_one(".govuk-notification-banner--success")
     return text_of(found.select_one(".govuk-notification-banner__content")) if found else None
+
+
+ROOT = Path(__file__).parents[1]
+
+
+def source_modules(*packages):
+    """{dotted module name: path} of every Python module in these top-level packages."""
+    found = {}
+    for package in packages:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            parts = path.relative_to(ROOT).with_suffix("").parts
+            found[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    return found

@@ -17,7 +17,7 @@ def open_db():
     """A connection for a command; refuses, with what to run, if migrations are pending.
 
     Only `flask migrate` changes the schema, so no other command upgrades a database behind
-    its operator's back.
+    its operator's back. The connection is closed when the command ends.
     """
     path = current_app.config["DATABASE"]
     db = connect(path)
@@ -25,6 +25,7 @@ def open_db():
     if pending:
         db.close()
         raise click.ClickException(MIGRATE_FIRST.format(path=path, count=len(pending)))
+    click.get_current_context().call_on_close(db.close)
     return db
 
 

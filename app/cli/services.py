@@ -57,7 +57,7 @@ def list_command():
     help="Folder for the QR code files.",
 )
 def link_command(slug, channel, outcome, ref, lang, out):
-    """Print a service's survey link and write its QR code as SVG and PNG."""
+    """Print the survey link of the service SLUG and write its QR code as SVG and PNG."""
     service_or_usage_error(open_db(), slug)
     if ref and not REF_PATTERN.match(ref):
         raise click.UsageError(

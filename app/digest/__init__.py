@@ -1,19 +1,16 @@
 """The weekly digest of a service: its model (page and email share it), its email, its sending."""
 
-from app.digest.email import digest_link, render_text, service_digest, subject
-from app.digest.model import LEVELS, Digest, build_digest, theme_trend
+from app.digest.email import render_text, service_digest, subject
+from app.digest.model import Digest, build_digest
 from app.digest.send import SendPlan, plan_send, send_pending
 
 __all__ = [
-    "LEVELS",
     "Digest",
     "SendPlan",
     "build_digest",
-    "digest_link",
     "plan_send",
     "render_text",
     "send_pending",
     "service_digest",
     "subject",
-    "theme_trend",
 ]

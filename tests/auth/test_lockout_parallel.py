@@ -9,9 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 from werkzeug.serving import make_server
 
+import app.store.users as users_store
 from app.db import connect
-from app.store import users
-from app.store.users import MAX_FAILED, add_user, authenticate, locked_users
+from app.store import MAX_FAILED, add_user, authenticate, locked_users
 from tests.helpers import PASSWORD, hidden_fields, text_of
 
 GUESSES = 20
@@ -28,7 +28,7 @@ def target(app, monkeypatch):
     user = add_user(db, EMAIL, "Tara Target", PASSWORD, "admin")
     db.close()
     checks = []
-    real_check = users.check_password_hash
+    real_check = users_store.check_password_hash
 
     def counting_check(pwhash, password):
         checks.append(1)

@@ -1,6 +1,6 @@
 """Passwords are hashed at OWASP's scrypt cost, and those hashed at the old cost still work."""
 
-from app.store.users import add_user, authenticate, set_password
+from app.store import add_user, authenticate, set_password
 from tests.helpers import PASSWORD
 
 EMAIL = "cost@example.gov.uk"

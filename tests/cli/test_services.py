@@ -27,6 +27,8 @@ from app.weeks import last_complete_week
         ["digest"],
         ["digest", "send"],
         ["digest", "preview"],
+        ["retention"],
+        ["backup"],
     ],
 )
 def test_every_command_has_help(runner, command):

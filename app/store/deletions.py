@@ -11,6 +11,7 @@ from app.weeks import LONDON, parse_week, week_of
 
 MAX_FOUND = 50
 MAX_REASON = 500
+MAX_ID = 2**63 - 1  # SQLite's largest integer: a larger number is no response, not an error
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,8 @@ def response_week(submitted_at):
 
 def get_response(db, response_id):
     """One response with its service's slug and name and its week, or None."""
+    if not 0 < response_id <= MAX_ID:
+        return None
     cursor = db.execute(
         "SELECT r.id, r.service_id, s.slug, s.name_en AS service_name, r.rating, r.comment, "
         "r.language, r.channel, r.outcome, r.submitted_at FROM responses r "
@@ -66,6 +69,8 @@ def delete_response(db, response_id, user_id, reason):
 
     The reason is redacted like a comment, since staff may paste the request into it.
     """
+    if not 0 < response_id <= MAX_ID:
+        return None
     now = datetime.now(UTC).isoformat(timespec="seconds")
     with write_transaction(db):
         row = db.execute(

@@ -87,6 +87,7 @@ def test_a_response_without_a_comment_says_so(as_user, given):
         ({"service": "bins", "week": "last week"}, "'last week' is not a week"),
         ({"number": "12a"}, "Response number must be a number"),
         ({"number": "99999"}, "There is no response number 99999"),
+        ({"number": "9" * 30}, "There is no response number 999"),
         ({"service": "bins", "week": str(WEEK), "text": "x" * 201}, "200 characters or fewer"),
     ],
 )
@@ -95,6 +96,11 @@ def test_a_search_that_cannot_run_says_what_to_fix(as_user, given, query, messag
     assert shown.status_code == 200
     assert any(message in text for text, _link in errors(shown)), errors(shown)
     assert page(shown).select_one("#results") is None
+
+
+def test_a_number_too_large_for_the_database_is_page_not_found(as_user, given):
+    url = "/admin/responses/" + "9" * 30 + "/delete"
+    assert as_user("admin").get(url).status_code == 404
 
 
 def test_no_match_says_what_to_try(as_user, given):

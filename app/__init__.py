@@ -30,6 +30,9 @@ DEFAULTS = {
     "RATE_LIMIT_WINDOW_SECONDS": 600,
     # Anonymity: themes and quotes from fewer responses are shown to admins only.
     "ANONYMITY_THRESHOLD": 3,
+    # Comment text is kept this many months (whole weeks), then removed by `flask retention`;
+    # ratings and weekly figures are kept.
+    "RETENTION_MONTHS": 24,
     # Sites allowed to embed the survey in a frame, e.g. "https://www.example.gov.uk";
     # every other page can never be framed.
     "SURVEY_FRAME_ANCESTORS": "'none'",

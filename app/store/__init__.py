@@ -4,6 +4,15 @@ This is the one import path into the store: views, commands and the weekly run i
 `app.store`, never from its modules, which are free to move names between them.
 """
 
+from app.store.backup import Backup, backup_database
+from app.store.deletions import (
+    MAX_REASON,
+    DeletedResponse,
+    delete_response,
+    find_responses,
+    get_response,
+    response_deletions,
+)
 from app.store.digest import (
     breakdown,
     digest_themes,
@@ -41,6 +50,7 @@ from app.store.results import (
     week_responses,
     weeks_with_responses,
 )
+from app.store.retention import comments_before, remove_comments_before
 from app.store.services import (
     SLUG_PATTERN,
     Service,
@@ -77,11 +87,14 @@ __all__ = [
     "CHANNELS",
     "EMAIL_PATTERN",
     "MAX_FAILED",
+    "MAX_REASON",
     "MIN_PASSWORD",
     "OUTCOMES",
     "ROLES",
     "ROLE_NAMES",
     "SLUG_PATTERN",
+    "Backup",
+    "DeletedResponse",
     "FieldError",
     "NewResponse",
     "Recipient",
@@ -95,16 +108,21 @@ __all__ = [
     "add_user",
     "analysed_after",
     "authenticate",
+    "backup_database",
     "breakdown",
     "check_password_rules",
+    "comments_before",
     "count_attempt",
     "count_by_source",
     "count_spam",
+    "delete_response",
     "delete_responses_by_source",
     "digest_email_records",
     "digest_recipients",
     "digest_themes",
     "edit_user",
+    "find_responses",
+    "get_response",
     "get_service",
     "get_user",
     "get_user_by_email",
@@ -119,7 +137,9 @@ __all__ = [
     "record_hit",
     "record_run",
     "ref_used",
+    "remove_comments_before",
     "replace_service_week",
+    "response_deletions",
     "service_weeks",
     "services_to_analyse",
     "set_password",

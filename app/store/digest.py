@@ -49,12 +49,16 @@ def digest_themes(db, service_id, week, quotes=3):
 
 
 def _comments(db, ids):
-    """{response id: comment} for these ids."""
+    """{response id: comment} for these ids, leaving out comments whose text was removed
+    (retention), so a theme never shows an empty quote."""
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))
     return dict(
-        db.execute(f"SELECT id, comment FROM responses WHERE id IN ({marks})", ids).fetchall()  # noqa: S608
+        db.execute(
+            f"SELECT id, comment FROM responses WHERE id IN ({marks}) AND comment != ''",  # noqa: S608
+            ids,
+        ).fetchall()
     )
 
 

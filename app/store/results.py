@@ -85,7 +85,7 @@ def prior_themes(db, service_id, week):
     for theme_id, comment in db.execute(
         "SELECT a.theme_id, r.comment FROM response_analysis a JOIN responses r "
         "ON r.id = a.response_id WHERE a.service_id = ? AND a.week = ? "
-        "AND a.theme_id IS NOT NULL ORDER BY a.response_id",
+        "AND a.theme_id IS NOT NULL AND r.comment != '' ORDER BY a.response_id",
         [service_id, previous],
     ):
         if len(members[theme_id]) < PRIOR_TEXTS_PER_THEME:

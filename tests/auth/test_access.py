@@ -6,7 +6,10 @@ fails here until someone decides who should see it.
 
 import pytest
 
+from app.store import NewResponse, add_response
 from app.weeks import last_complete_week
+
+RESPONSE_ID = 1  # the first response in each test's fresh database
 
 EXPECTED = {
     # rule: {persona: allowed?}
@@ -17,6 +20,13 @@ EXPECTED = {
 }
 
 
+@pytest.fixture(autouse=True)
+def a_response(db, service):
+    """One response, so the pages about a response have one to show."""
+    _, row = add_response(db, NewResponse(service.id, 4, "Fine"))
+    assert row["id"] == RESPONSE_ID
+
+
 def _url_values(rule, staff):
     values = {
         "slug": "bins",
@@ -24,6 +34,7 @@ def _url_values(rule, staff):
         "user_id": staff["viewer"].id,
         "format": "csv",
         "kind": "png",
+        "response_id": RESPONSE_ID,
     }
     missing = set(rule.arguments) - set(values)
     assert not missing, f"{rule.rule}: teach test_access how to fill {missing}"

@@ -1,5 +1,11 @@
 """Only `migrate` changes the schema: every other command refuses a database that needs
-migrating, says what to run, and leaves the database as it was."""
+migrating, says what to run, and leaves the database as it was.
+
+`backup` is the one exception that still runs: the moment to copy a database is just before
+migrating it. It must leave the schema as it was all the same.
+"""
+
+from pathlib import Path
 
 import pytest
 
@@ -16,9 +22,10 @@ ARGUMENTS = {
     ("users", "enable"): ["jo@example.gov.uk"],
     ("digest", "preview"): ["roads"],
 }
+RUNS_UNMIGRATED = {("migrate",), ("backup",)}
 
 
-@pytest.mark.parametrize("path", [p for p in RUNNABLE if p != ("migrate",)], ids=" ".join)
+@pytest.mark.parametrize("path", [p for p in RUNNABLE if p not in RUNS_UNMIGRATED], ids=" ".join)
 def test_commands_refuse_a_database_that_needs_migrating(unmigrated, path, tmp_path, monkeypatch):
     before = schema(unmigrated.database)
     # In a folder of its own, so that nothing a command writes (QR codes) lands in the tree.
@@ -27,3 +34,16 @@ def test_commands_refuse_a_database_that_needs_migrating(unmigrated, path, tmp_p
     assert result.exit_code != 0
     assert "Apply them with: flask --app wsgi migrate" in result.output, result.output
     assert schema(unmigrated.database) == before
+
+
+def test_backup_copies_a_database_that_needs_migrating_without_migrating_it(unmigrated, tmp_path):
+    before = schema(unmigrated.database)
+    copy = tmp_path / "copy.db"
+    result = unmigrated.runner.invoke(args=["backup", str(copy)])
+    assert schema(unmigrated.database) == before
+    if not before:  # no database at all: nothing to copy, and none is created
+        assert result.exit_code != 0 and not copy.exists()
+        assert not Path(unmigrated.database).exists()
+    else:
+        assert result.exit_code == 0, result.output
+        assert schema(copy) == before

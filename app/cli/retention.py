@@ -1,0 +1,84 @@
+"""flask retention: remove the text of comments older than RETENTION_MONTHS, for cron."""
+
+from datetime import UTC, date, datetime, time
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from app.cli.common import open_db
+from app.store import comments_before, remove_comments_before
+from app.weeks import LONDON, week_of
+
+
+def retention_cutoff(months, today):
+    """The Monday that starts the ISO week holding the day `months` before today.
+
+    Whole weeks only, so a week keeps all its comments or none and its quotes and figures
+    never describe half a week.
+    """
+    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
+    month += 1
+    # 31 March less one month is the last day of February.
+    day = min(today.day, _days_in(year, month))
+    return week_of(date(year, month, day)).monday
+
+
+def _days_in(year, month):
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return (following - date(year, month, 1)).days
+
+
+def _months_setting():
+    months = current_app.config.get("RETENTION_MONTHS")
+    if isinstance(months, bool) or not isinstance(months, int) or months < 1:
+        raise click.ClickException(
+            f"RETENTION_MONTHS is {months!r}: set it in instance/config.py to a whole number "
+            "of months, 1 or more (the default is 24)."
+        )
+    return months
+
+
+@click.command("retention")
+@click.option(
+    "--apply",
+    "apply_",
+    is_flag=True,
+    help="Remove the comment text. Without it, only say what would be removed.",
+)
+@click.option("--quiet", is_flag=True, help="Print nothing unless something goes wrong (for cron).")
+@with_appcontext
+def retention_command(apply_, quiet):
+    """Remove the text of comments older than RETENTION_MONTHS; ratings and weekly figures stay.
+
+    A dry run by default: it says what it would remove. Run it with --apply from cron.
+    """
+    months = _months_setting()
+    monday = retention_cutoff(months, datetime.now(UTC).astimezone(LONDON).date())
+    start = datetime.combine(monday, time(0), tzinfo=LONDON).astimezone(UTC)
+    cutoff = start.isoformat(timespec="seconds")
+    db = open_db()
+    try:
+        by_service = comments_before(db, cutoff)
+        total = sum(count for _slug, _name, count in by_service)
+        removed = remove_comments_before(db, cutoff) if apply_ else 0
+    finally:
+        db.close()
+    if quiet:
+        return
+    rule = f"submitted before {monday:%A} {monday.day} {monday:%B %Y} (RETENTION_MONTHS = {months})"
+    if not total:
+        click.echo(f"No comments {rule} are left to remove.")
+        return
+    for slug, _name, count in by_service:
+        click.echo(f"  {slug:<24} {count:>7} comments")
+    if apply_:
+        click.echo(
+            f"Removed the text of {removed} comments {rule}. "
+            "Their ratings and the weekly figures are kept."
+        )
+    else:
+        click.echo(
+            f"Would remove the text of {total} comments {rule}. Ratings and weekly figures "
+            "would be kept. Nothing has changed: run with --apply to remove them."
+        )

@@ -21,7 +21,7 @@ from app import db as pulse_db
 from app.db import get_db
 from app.security import client_id
 from app.store import NewResponse, add_response, get_service, record_hit
-from app.survey.csrf import SurveyCSRF, set_cookie
+from app.survey.csrf import SurveyCSRF, browser_key, set_cookie
 from app.survey.spam import check_start, sign_start
 from benchmarks import floor_app
 
@@ -85,7 +85,7 @@ def create_app(database, secret_key):
         outcome, _ = add_response(
             get_db(),
             response,
-            client=client,
+            submission=f"{browser_key()}|{form.started.data}",
             refuse=lambda: "rate_limited" if over_limit(client) else None,
         )
         if outcome == "rate_limited":

@@ -22,6 +22,9 @@ MIN_PASSWORD = 12
 # werkzeug's default is N = 2^15. A hash keeps the cost it was made with, so older ones
 # still verify. Tests lower the cost to stay quick.
 HASH_METHOD = "scrypt:131072:8:1"
+# Line breaks (a name goes into an email's To header), other control characters and the
+# Unicode line and paragraph separators.
+_NOT_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 MAX_FAILED = 5
 LOCK_SECONDS = 15 * 60
 
@@ -103,6 +106,11 @@ def _user_row(db, where, value):
     return one_row(db, f"SELECT * FROM users WHERE {where} = ?", [value])  # noqa: S608
 
 
+def clean_name(name):
+    """A person's name on one line: control characters become spaces, runs of space fold."""
+    return " ".join(_NOT_IN_NAME.sub(" ", name or "").split())
+
+
 def check_password_rules(password):
     """Raise UserError unless the password is long enough to be safe."""
     if len(password or "") < MIN_PASSWORD:
@@ -112,7 +120,7 @@ def check_password_rules(password):
 def add_user(db, email, name, password, role, service_ids=()):
     """Create a user with a scrypt-hashed password; returns the User."""
     email = (email or "").strip()
-    name = (name or "").strip()
+    name = clean_name(name)
     if not EMAIL_PATTERN.match(email):
         raise UserError(
             "Enter an email address in the correct format, like name@example.gov.uk", "email"
@@ -250,7 +258,7 @@ def set_password(db, user_id, password):
 
 def edit_user(db, user_id, name, role, active, service_ids):
     """Change a user's name, role, status and services together; enabling also unlocks them."""
-    name = (name or "").strip()
+    name = clean_name(name)
     if not name:
         raise UserError("Enter the person's name", "name")
     if role not in ROLES:

@@ -2,6 +2,7 @@
 
 import hashlib
 import hmac
+import io
 import secrets
 from datetime import UTC, datetime
 
@@ -64,11 +65,23 @@ def _headers(response):
     return response
 
 
-def _refuse_multipart():
-    """No form here takes a file, so a multipart body is refused before anything reads it:
-    parsed, a file where text belongs or a part with no name breaks the forms."""
+def _refuse_unreadable_bodies():
+    """Refuse, before anything reads it, a multipart body (no form here takes a file, and
+    parsed, a file where text belongs or a part with no name breaks the forms) and a body
+    streamed in chunks past MAX_CONTENT_LENGTH (Werkzeug limits only a declared length)."""
     if request.mimetype.startswith("multipart/"):
         abort(415)
+    environ = request.environ
+    if "chunked" in environ.get("HTTP_TRANSFER_ENCODING", "").lower() and not environ.get(
+        "CONTENT_LENGTH"
+    ):
+        limit = current_app.config["MAX_CONTENT_LENGTH"]
+        body = environ["wsgi.input"].read(limit + 1)
+        if len(body) > limit:
+            abort(413)
+        # From here on the body is an ordinary one of known length.
+        environ["wsgi.input"] = io.BytesIO(body)
+        environ["CONTENT_LENGTH"] = str(len(body))
 
 
 def init_app(app):
@@ -79,6 +92,6 @@ def init_app(app):
     if app.config["PROXY_COUNT"]:
         count = app.config["PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
-    app.before_request(_refuse_multipart)
+    app.before_request(_refuse_unreadable_bodies)
     app.after_request(_headers)
     app.context_processor(lambda: {"cspNonce": csp_nonce()})

@@ -14,6 +14,7 @@ from migrations import (  # noqa: E402, F401
     m002_weekly_analysis,
     m003_users,
     m004_digest_emails,
+    m005_unknown_sign_ins,
 )
 
 __all__ = ["migrations"]

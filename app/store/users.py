@@ -27,6 +27,8 @@ HASH_METHOD = "scrypt:131072:8:1"
 _NOT_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 MAX_FAILED = 5
 LOCK_SECONDS = 15 * 60
+# Failures of addresses that are not staff are forgotten after a day.
+UNKNOWN_KEEP_SECONDS = 24 * 3600
 
 
 @functools.cache
@@ -199,15 +201,16 @@ def authenticate(db, email, password, now=None):
     Five failures in a row lock the account for 15 minutes; a success resets the count.
     Each attempt takes its place in the count before its password is checked, so guesses
     sent all at once are counted one by one: the fifth locks the account, and the rest are
-    refused without being checked.
+    refused without being checked. An address that is not staff is counted and locked the
+    same way, so what is said never tells which addresses belong to staff.
     """
     now = now or time.time()
-    row, claim = _claim_attempt(db, (email or "").strip(), now)
+    row, claim, locked_until = _claim_attempt(db, (email or "").strip(), now)
+    if claim == "locked":
+        return "locked", int(locked_until - now)
     if row is None:
         check_password_hash(_dummy_hash(), password or "")
-        return "bad", None
-    if claim == "locked":
-        return "locked", int(row["locked_until"] - now)
+        return ("locked", LOCK_SECONDS) if claim == "last" else ("bad", None)
     if not check_password_hash(row["password_hash"], password or ""):
         return ("locked", LOCK_SECONDS) if claim == "last" else ("bad", None)
     # The right password: the attempt counted against the account was not a failure.
@@ -220,27 +223,54 @@ def authenticate(db, email, password, now=None):
     return "ok", _user(db, row)
 
 
-def _claim_attempt(db, email, now):
-    """Count one attempt as failed until its password proves right: (row, claim).
+def _next_count(failed, locked_until, now):
+    """(claim, failures to store, lock to store) for one more attempt on a count."""
+    if locked_until and locked_until > now:
+        return "locked", failed, locked_until
+    if failed + 1 >= MAX_FAILED:
+        return "last", 0, now + LOCK_SECONDS
+    return "counted", failed + 1, None
 
-    row is None for an unknown email. claim is 'locked' if the account is locked already,
-    'last' if this attempt is the last allowed (the account is locked from now on unless
-    its password is right), or 'counted'. One write transaction, so no two attempts read
-    the same count.
+
+def _claim_attempt(db, email, now):
+    """Count one attempt as failed until its password proves right: (row, claim, lock end).
+
+    row is None for an unknown email. claim is 'locked' if the address is locked already,
+    'last' if this attempt is the last allowed (locked from now on unless its password is
+    right), or 'counted'. One write transaction, so no two attempts read the same count.
     """
     with write_transaction(db):
         row = _user_row(db, "email", email)
         if row is None:
-            return None, None
-        if row["locked_until"] and row["locked_until"] > now:
-            return row, "locked"
-        failed = row["failed_sign_ins"] + 1
-        last = failed >= MAX_FAILED
+            return None, *_claim_unknown(db, email, now)
+        claim, failed, locked_until = _next_count(row["failed_sign_ins"], row["locked_until"], now)
+        if claim != "locked":
+            db.execute(
+                "UPDATE users SET failed_sign_ins = ?, locked_until = ? WHERE id = ?",
+                [failed, locked_until, row["id"]],
+            )
+    return row, claim, locked_until
+
+
+def _claim_unknown(db, email, now):
+    """The same count for an address that is not staff, kept by its hash for a day."""
+    key = hashlib.sha256(email.lower().encode()).hexdigest()
+    db.execute(
+        "DELETE FROM unknown_sign_ins WHERE last_failed_at < ? AND "
+        "(locked_until IS NULL OR locked_until < ?)",
+        [now - UNKNOWN_KEEP_SECONDS, now],
+    )
+    found = db.execute(
+        "SELECT failed_sign_ins, locked_until FROM unknown_sign_ins WHERE email_hash = ?", [key]
+    ).fetchone()
+    claim, failed, locked_until = _next_count(*(found or (0, None)), now)
+    if claim != "locked":
         db.execute(
-            "UPDATE users SET failed_sign_ins = ?, locked_until = ? WHERE id = ?",
-            [0 if last else failed, now + LOCK_SECONDS if last else None, row["id"]],
+            "INSERT OR REPLACE INTO unknown_sign_ins "
+            "(email_hash, failed_sign_ins, locked_until, last_failed_at) VALUES (?, ?, ?, ?)",
+            [key, failed, locked_until, now],
         )
-    return row, "last" if last else "counted"
+    return claim, locked_until
 
 
 def set_password(db, user_id, password):

@@ -21,6 +21,11 @@ DEFAULTS = {
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SECURE": None,  # None: decided by PUBLIC_URL's scheme below
     "SESSION_COOKIE_SAMESITE": "Lax",
+    # A staff session ends after this long unused, and this long after signing in however
+    # much it is used; signing out ends it at once (see app/auth/access.py).
+    "SESSION_IDLE_SECONDS": 2 * 3600,
+    "SESSION_MAX_SECONDS": 12 * 3600,
+    "PERMANENT_SESSION_LIFETIME": 12 * 3600,
     "BABEL_DEFAULT_LOCALE": "en",
     # Spam and abuse limits; see app/survey/spam.py.
     "MIN_FILL_SECONDS": 2.0,

@@ -15,6 +15,7 @@ from migrations import (  # noqa: E402, F401
     m003_users,
     m004_digest_emails,
     m005_unknown_sign_ins,
+    m006_session_generation,
 )
 
 __all__ = ["migrations"]

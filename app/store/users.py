@@ -55,7 +55,7 @@ class User:
     role: str
     active: bool
     service_ids: frozenset
-    # Changes whenever the password does, so a new password signs the user out everywhere.
+    # Changes whenever the password does or the user signs out, so either ends every session.
     password_stamp: str
 
     is_authenticated = True
@@ -97,7 +97,10 @@ def _user(db, row, service_ids=None):
                 "SELECT service_id FROM user_services WHERE user_id = ?", [row["id"]]
             )
         )
-    stamp = hashlib.sha256(row["password_hash"].encode()).hexdigest()[:16]
+    # Generation 0 keeps the stamp sessions carried before generations were counted.
+    generation = row["session_generation"]
+    marked = row["password_hash"] + (f"|{generation}" if generation else "")
+    stamp = hashlib.sha256(marked.encode()).hexdigest()[:16]
     return User(
         row["id"], row["email"], row["name"], row["role"], bool(row["active"]), service_ids, stamp
     )
@@ -284,6 +287,14 @@ def set_password(db, user_id, password):
             [generate_password_hash(password, method=HASH_METHOD), user_id],
         )
     return get_user(db, user_id)
+
+
+def end_sessions(db, user_id):
+    """End every session the user has: the stamp each one carries no longer matches."""
+    with write_transaction(db):
+        db.execute(
+            "UPDATE users SET session_generation = session_generation + 1 WHERE id = ?", [user_id]
+        )
 
 
 def edit_user(db, user_id, name, role, active, service_ids):

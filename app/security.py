@@ -3,6 +3,7 @@
 import hashlib
 import hmac
 import io
+import logging
 import secrets
 from datetime import UTC, datetime
 
@@ -10,6 +11,7 @@ from flask import abort, current_app, g, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 HSTS_SECONDS = 365 * 24 * 3600
+log = logging.getLogger(__name__)
 
 
 def csp_nonce():
@@ -84,14 +86,46 @@ def _refuse_unreadable_bodies():
         environ["CONTENT_LENGTH"] = str(len(body))
 
 
+def proxy_mismatch(proxy_count, forwarded_for):
+    """Why PROXY_COUNT looks wrong for a request's X-Forwarded-For (None or the header's
+    value), in words with no address in them; None when the two agree."""
+    if forwarded_for is not None and not proxy_count:
+        return (
+            "requests carry X-Forwarded-For but PROXY_COUNT is 0, so every visitor behind the "
+            "proxy shares one rate limit: set PROXY_COUNT to the number of proxies in front"
+        )
+    hops = len([part for part in (forwarded_for or "").split(",") if part.strip()])
+    if proxy_count and hops < proxy_count:
+        return (
+            f"PROXY_COUNT is {proxy_count} but a request arrived with {hops} X-Forwarded-For "
+            "address(es), so its client address cannot be trusted: check PROXY_COUNT and that "
+            "the proxy sets the header and nothing reaches Pulse around it"
+        )
+    return None
+
+
+def _warn_proxy_mismatch():
+    """Log, once a process, a sign that PROXY_COUNT does not match the proxies in front."""
+    state = current_app.extensions["pulse_proxies"]
+    if state["warned"]:
+        return
+    # The header as the client sent it to the first proxy; ProxyFix keeps it unchanged.
+    problem = proxy_mismatch(state["count"], request.environ.get("HTTP_X_FORWARDED_FOR"))
+    if problem:
+        state["warned"] = True
+        log.warning("proxy setting: %s", problem)
+
+
 def init_app(app):
     """Install the headers on every response and trust only the configured proxies.
 
     Call before CSRFProtect, whose check reads the form: multipart is refused first.
     """
-    if app.config["PROXY_COUNT"]:
-        count = app.config["PROXY_COUNT"]
+    count = app.config["PROXY_COUNT"]
+    if count:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
+    app.extensions["pulse_proxies"] = {"count": count, "warned": False}
+    app.before_request(_warn_proxy_mismatch)
     app.before_request(_refuse_unreadable_bodies)
     app.after_request(_headers)
     app.context_processor(lambda: {"cspNonce": csp_nonce()})

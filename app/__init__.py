@@ -38,6 +38,10 @@ DEFAULTS = {
     # Sites allowed to embed the survey in a frame, e.g. "https://www.example.gov.uk";
     # every other page can never be framed.
     "SURVEY_FRAME_ANCESTORS": "'none'",
+    # Interaction refs signed by the linking service with this shared key (see README);
+    # with REQUIRE_SIGNED_REFS, a ref without a right signature is dropped from the answer.
+    "REF_SIGNING_KEY": None,
+    "REQUIRE_SIGNED_REFS": False,
     # Number of proxies in front of the app whose X-Forwarded-For can be trusted.
     "PROXY_COUNT": 0,
     # Outgoing email (the weekly digest); set these in instance/config.py.
@@ -68,6 +72,8 @@ def create_app(test_config=None):
         app.config["DATABASE"] = str(instance / "pulse.db")
     if not app.config.get("SECRET_KEY"):
         raise RuntimeError("SECRET_KEY is not set: add it to instance/config.py")
+    if app.config["REQUIRE_SIGNED_REFS"] and not app.config["REF_SIGNING_KEY"]:
+        raise RuntimeError("REQUIRE_SIGNED_REFS is set: add REF_SIGNING_KEY to instance/config.py")
     # Secure cookies wherever the public address is https; plain http only for local use.
     if app.config["SESSION_COOKIE_SECURE"] is None:
         app.config["SESSION_COOKIE_SECURE"] = app.config["PUBLIC_URL"].startswith("https:")

@@ -34,7 +34,7 @@ def survey(slug):
     """Ask how satisfied the citizen was and how the service could improve."""
     db = get_db()
     service = _active_service(slug)
-    link = read_link(request.args)
+    link = read_link(request.args, slug)
     if link.ref and ref_used(db, service.id, link.ref):
         status = 409 if request.method == "POST" else 200
         return render_template("survey/already.html", service=service), status

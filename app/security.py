@@ -4,6 +4,7 @@ import hashlib
 import hmac
 import io
 import logging
+import re
 import secrets
 from datetime import UTC, datetime
 
@@ -44,6 +45,25 @@ def set_private_cookie(response, name, value, **options):
         samesite="Lax",
         secure=current_app.config["SESSION_COOKIE_SECURE"],
         **options,
+    )
+
+
+# Hosts Chromium treats as secure over plain http, so a Secure cookie works there locally.
+_LOOPBACK = re.compile(r"^(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$")
+
+
+def set_framed_cookie(response, name, value, **options):
+    """Set a private cookie that a page framed by another site still gets back.
+
+    SameSite=None, which browsers accept only with Secure, and Partitioned, so it is kept
+    per embedding site even where third-party cookies are blocked. Over plain http to a host
+    that is not this machine a browser would drop a Secure cookie: it stays Lax there.
+    """
+    if not (request.is_secure or _LOOPBACK.match(request.host)):
+        set_private_cookie(response, name, value, **options)
+        return
+    response.set_cookie(
+        name, value, httponly=True, samesite="None", secure=True, partitioned=True, **options
     )
 
 

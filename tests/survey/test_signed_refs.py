@@ -6,6 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from app import create_app
 from tests.survey.helpers import stored, submit
 
 KEY = "shared-with-the-linking-service"
@@ -67,3 +68,10 @@ def test_sign_needs_the_key(runner, service, tmp_path):
     assert result.exit_code == 2 and "REF_SIGNING_KEY" in result.output
     without_ref = runner.invoke(args=["services", "link", "bins", "--sign", "--out", str(tmp_path)])
     assert without_ref.exit_code == 2 and "--sign needs --ref" in without_ref.output
+
+
+def test_requiring_signed_refs_without_a_key_stops_at_start(tmp_path):
+    with pytest.raises(RuntimeError, match="REF_SIGNING_KEY"):
+        create_app(
+            {"SECRET_KEY": "x", "DATABASE": str(tmp_path / "p.db"), "REQUIRE_SIGNED_REFS": True}
+        )

@@ -4,8 +4,6 @@ import logging
 
 import pytest
 
-from app import create_app
-from app.db import connect, migrate
 from app.store import add_service
 from tests.survey.helpers import stored, submit
 
@@ -14,27 +12,10 @@ CITIZEN, NEIGHBOUR = "203.0.113.9", "203.0.113.10"
 
 
 @pytest.fixture
-def make_app(tmp_path, template_cache):
-    def make(**config):
-        app = create_app(
-            {
-                "TESTING": True,
-                "SECRET_KEY": "test-secret",
-                "DATABASE": str(tmp_path / "pulse.db"),
-                "MIN_FILL_SECONDS": 0,
-                "WAL_CHECKPOINT_SECONDS": 0,
-                **config,
-            }
-        )
-        app.jinja_env.bytecode_cache = template_cache
-        db = connect(app.config["DATABASE"])
-        migrate(db)
-        if not db["services"].count:
-            add_service(db, "bins", "Bins", "Biniau")
-        db.close()
-        return app
-
-    return make
+def make_app(make_app, db):
+    """Apps on one database that holds the 'bins' service."""
+    add_service(db, "bins", "Bins", "Biniau")
+    return make_app
 
 
 def _proxy_warnings(caplog):
@@ -77,7 +58,7 @@ def test_a_matching_setting_says_nothing(make_app, caplog, count, header):
     assert _proxy_warnings(caplog) == []
 
 
-def test_the_documented_setup_limits_each_citizen_and_ignores_spoofed_addresses(make_app):
+def test_the_documented_setup_limits_each_citizen_and_ignores_spoofed_addresses(make_app, db):
     # README: nginx sets X-Forwarded-For to $proxy_add_x_forwarded_for, PROXY_COUNT = 1.
     app = make_app(PROXY_COUNT=1, RATE_LIMIT_COUNT=3)
     for i in range(3):
@@ -87,6 +68,4 @@ def test_the_documented_setup_limits_each_citizen_and_ignores_spoofed_addresses(
     assert submit(_browser(app, f"198.51.100.99, {CITIZEN}"), rating="4").status_code == 429
     # Someone else behind the same proxy has a limit of their own.
     assert submit(_browser(app, NEIGHBOUR), rating="4").status_code == 302
-    db = connect(app.config["DATABASE"])
     assert len(stored(db)) == 4
-    db.close()

@@ -42,12 +42,13 @@ class SurveyForm(floor_app.SurveyForm):
 def create_app(database, secret_key):
     """GET / (ready), GET and POST /s/<slug> (the survey), GET /s/<slug>/thanks."""
     app = Flask(__name__)
-    # Pulse's settings for what the checks read: the key, token age, cookies, and the
-    # connection kept per thread with WAL checkpoints left to a background thread.
+    # Pulse's settings for what the checks read: the key, token age, cookies (not framed), and
+    # the connection kept per thread with WAL checkpoints left to a background thread.
     app.config.update(
         SECRET_KEY=secret_key,
         WTF_CSRF_TIME_LIMIT=4 * 3600,
         SESSION_COOKIE_SECURE=False,
+        SURVEY_FRAME_ANCESTORS="'none'",
         DATABASE=database,
         WAL_CHECKPOINT_SECONDS=2.0,
     )

@@ -114,8 +114,10 @@ def proxy_mismatch(proxy_count, forwarded_for):
             "requests carry X-Forwarded-For but PROXY_COUNT is 0, so every visitor behind the "
             "proxy shares one rate limit: set PROXY_COUNT to the number of proxies in front"
         )
+    if not proxy_count:
+        return None
     hops = len([part for part in (forwarded_for or "").split(",") if part.strip()])
-    if proxy_count and hops < proxy_count:
+    if hops < proxy_count:
         return (
             f"PROXY_COUNT is {proxy_count} but a request arrived with {hops} X-Forwarded-For "
             "address(es), so its client address cannot be trusted: check PROXY_COUNT and that "

@@ -21,6 +21,11 @@ DEFAULTS = {
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SECURE": None,  # None: decided by PUBLIC_URL's scheme below
     "SESSION_COOKIE_SAMESITE": "Lax",
+    # A staff session ends after this long unused, and this long after signing in however
+    # much it is used; signing out ends it at once (see app/auth/access.py).
+    "SESSION_IDLE_SECONDS": 2 * 3600,
+    "SESSION_MAX_SECONDS": 12 * 3600,
+    "PERMANENT_SESSION_LIFETIME": 12 * 3600,
     "BABEL_DEFAULT_LOCALE": "en",
     # Spam and abuse limits; see app/survey/spam.py.
     "MIN_FILL_SECONDS": 2.0,
@@ -36,6 +41,10 @@ DEFAULTS = {
     # Sites allowed to embed the survey in a frame, e.g. "https://www.example.gov.uk";
     # every other page can never be framed.
     "SURVEY_FRAME_ANCESTORS": "'none'",
+    # Interaction refs signed by the linking service with this shared key (see README);
+    # with REQUIRE_SIGNED_REFS, a ref without a right signature is dropped from the answer.
+    "REF_SIGNING_KEY": None,
+    "REQUIRE_SIGNED_REFS": False,
     # Number of proxies in front of the app whose X-Forwarded-For can be trusted.
     "PROXY_COUNT": 0,
     # Outgoing email (the weekly digest); set these in instance/config.py.
@@ -66,6 +75,8 @@ def create_app(test_config=None):
         app.config["DATABASE"] = str(instance / "pulse.db")
     if not app.config.get("SECRET_KEY"):
         raise RuntimeError("SECRET_KEY is not set: add it to instance/config.py")
+    if app.config["REQUIRE_SIGNED_REFS"] and not app.config["REF_SIGNING_KEY"]:
+        raise RuntimeError("REQUIRE_SIGNED_REFS is set: add REF_SIGNING_KEY to instance/config.py")
     # Secure cookies wherever the public address is https; plain http only for local use.
     if app.config["SESSION_COOKIE_SECURE"] is None:
         app.config["SESSION_COOKIE_SECURE"] = app.config["PUBLIC_URL"].startswith("https:")

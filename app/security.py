@@ -2,6 +2,9 @@
 
 import hashlib
 import hmac
+import io
+import logging
+import re
 import secrets
 from datetime import UTC, datetime
 
@@ -9,6 +12,7 @@ from flask import abort, current_app, g, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 HSTS_SECONDS = 365 * 24 * 3600
+log = logging.getLogger(__name__)
 
 
 def csp_nonce():
@@ -44,6 +48,25 @@ def set_private_cookie(response, name, value, **options):
     )
 
 
+# Hosts Chromium treats as secure over plain http, so a Secure cookie works there locally.
+_LOOPBACK = re.compile(r"^(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$")
+
+
+def set_framed_cookie(response, name, value, **options):
+    """Set a private cookie that a page framed by another site still gets back.
+
+    SameSite=None, which browsers accept only with Secure, and Partitioned, so it is kept
+    per embedding site even where third-party cookies are blocked. Over plain http to a host
+    that is not this machine a browser would drop a Secure cookie: it stays Lax there.
+    """
+    if not (request.is_secure or _LOOPBACK.match(request.host)):
+        set_private_cookie(response, name, value, **options)
+        return
+    response.set_cookie(
+        name, value, httponly=True, samesite="None", secure=True, partitioned=True, **options
+    )
+
+
 def _headers(response):
     frame_ancestors = getattr(g, "frame_ancestors", "'none'")
     response.headers["Content-Security-Policy"] = (
@@ -64,11 +87,55 @@ def _headers(response):
     return response
 
 
-def _refuse_multipart():
-    """No form here takes a file, so a multipart body is refused before anything reads it:
-    parsed, a file where text belongs or a part with no name breaks the forms."""
+def _refuse_unreadable_bodies():
+    """Refuse, before anything reads it, a multipart body (no form here takes a file, and
+    parsed, a file where text belongs or a part with no name breaks the forms) and a body
+    streamed in chunks past MAX_CONTENT_LENGTH (Werkzeug limits only a declared length)."""
     if request.mimetype.startswith("multipart/"):
         abort(415)
+    environ = request.environ
+    if "chunked" in environ.get("HTTP_TRANSFER_ENCODING", "").lower() and not environ.get(
+        "CONTENT_LENGTH"
+    ):
+        limit = current_app.config["MAX_CONTENT_LENGTH"]
+        body = environ["wsgi.input"].read(limit + 1)
+        if len(body) > limit:
+            abort(413)
+        # From here on the body is an ordinary one of known length.
+        environ["wsgi.input"] = io.BytesIO(body)
+        environ["CONTENT_LENGTH"] = str(len(body))
+
+
+def proxy_mismatch(proxy_count, forwarded_for):
+    """Why PROXY_COUNT looks wrong for a request's X-Forwarded-For (None or the header's
+    value), in words with no address in them; None when the two agree."""
+    if forwarded_for is not None and not proxy_count:
+        return (
+            "requests carry X-Forwarded-For but PROXY_COUNT is 0, so every visitor behind the "
+            "proxy shares one rate limit: set PROXY_COUNT to the number of proxies in front"
+        )
+    if not proxy_count:
+        return None
+    hops = len([part for part in (forwarded_for or "").split(",") if part.strip()])
+    if hops < proxy_count:
+        return (
+            f"PROXY_COUNT is {proxy_count} but a request arrived with {hops} X-Forwarded-For "
+            "address(es), so its client address cannot be trusted: check PROXY_COUNT and that "
+            "the proxy sets the header and nothing reaches Pulse around it"
+        )
+    return None
+
+
+def _warn_proxy_mismatch():
+    """Log, once a process, a sign that PROXY_COUNT does not match the proxies in front."""
+    state = current_app.extensions["pulse_proxies"]
+    if state["warned"]:
+        return
+    # The header as the client sent it to the first proxy; ProxyFix keeps it unchanged.
+    problem = proxy_mismatch(state["count"], request.environ.get("HTTP_X_FORWARDED_FOR"))
+    if problem:
+        state["warned"] = True
+        log.warning("proxy setting: %s", problem)
 
 
 def init_app(app):
@@ -76,9 +143,11 @@ def init_app(app):
 
     Call before CSRFProtect, whose check reads the form: multipart is refused first.
     """
-    if app.config["PROXY_COUNT"]:
-        count = app.config["PROXY_COUNT"]
+    count = app.config["PROXY_COUNT"]
+    if count:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
-    app.before_request(_refuse_multipart)
+    app.extensions["pulse_proxies"] = {"count": count, "warned": False}
+    app.before_request(_warn_proxy_mismatch)
+    app.before_request(_refuse_unreadable_bodies)
     app.after_request(_headers)
     app.context_processor(lambda: {"cspNonce": csp_nonce()})

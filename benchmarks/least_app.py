@@ -21,7 +21,7 @@ from app import db as pulse_db
 from app.db import get_db
 from app.security import client_id
 from app.store import NewResponse, add_response, get_service, record_hit
-from app.survey.csrf import SurveyCSRF, set_cookie
+from app.survey.csrf import SurveyCSRF, browser_key, set_cookie
 from app.survey.spam import check_start, sign_start
 from benchmarks import floor_app
 
@@ -42,12 +42,13 @@ class SurveyForm(floor_app.SurveyForm):
 def create_app(database, secret_key):
     """GET / (ready), GET and POST /s/<slug> (the survey), GET /s/<slug>/thanks."""
     app = Flask(__name__)
-    # Pulse's settings for what the checks read: the key, token age, cookies, and the
-    # connection kept per thread with WAL checkpoints left to a background thread.
+    # Pulse's settings for what the checks read: the key, token age, cookies (not framed), and
+    # the connection kept per thread with WAL checkpoints left to a background thread.
     app.config.update(
         SECRET_KEY=secret_key,
         WTF_CSRF_TIME_LIMIT=4 * 3600,
         SESSION_COOKIE_SECURE=False,
+        SURVEY_FRAME_ANCESTORS="'none'",
         DATABASE=database,
         WAL_CHECKPOINT_SECONDS=2.0,
     )
@@ -85,7 +86,7 @@ def create_app(database, secret_key):
         outcome, _ = add_response(
             get_db(),
             response,
-            client=client,
+            submission=f"{browser_key()}|{form.started.data}",
             refuse=lambda: "rate_limited" if over_limit(client) else None,
         )
         if outcome == "rate_limited":

@@ -15,6 +15,8 @@ from migrations import (  # noqa: E402, F401
     m003_users,
     m004_digest_emails,
     m005_response_deletions,
+    m006_unknown_sign_ins,
+    m007_session_generation,
 )
 
 __all__ = ["migrations"]

@@ -22,23 +22,35 @@ def template_cache(tmp_path_factory):
 
 
 @pytest.fixture
-def app(tmp_path, template_cache):
+def make_app(tmp_path, template_cache):
+    """Build an app on the test's temporary database, with settings on top of the tests' own
+    (for a setting read once, at start, such as PROXY_COUNT)."""
+
+    def make(**config):
+        app = create_app(
+            {
+                "TESTING": True,
+                "SECRET_KEY": "test-secret",
+                "DATABASE": str(tmp_path / "pulse.db"),
+                "MIN_FILL_SECONDS": 0,
+                # No checkpoint thread per test database; tests/test_db.py tests the thread.
+                "WAL_CHECKPOINT_SECONDS": 0,
+                **config,
+            }
+        )
+        app.jinja_env.bytecode_cache = template_cache
+        db = connect(app.config["DATABASE"])
+        migrate(db)
+        db.close()
+        return app
+
+    return make
+
+
+@pytest.fixture
+def app(make_app):
     """An app on its own temporary database, with spam timing relaxed for speed."""
-    app = create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "test-secret",
-            "DATABASE": str(tmp_path / "pulse.db"),
-            "MIN_FILL_SECONDS": 0,
-            # No checkpoint thread per test database; tests/test_db.py tests the thread.
-            "WAL_CHECKPOINT_SECONDS": 0,
-        }
-    )
-    app.jinja_env.bytecode_cache = template_cache
-    db = connect(app.config["DATABASE"])
-    migrate(db)
-    db.close()
-    return app
+    return make_app()
 
 
 @pytest.fixture

@@ -11,9 +11,10 @@ A member of staff who may not see a page gets 'page not found', so the existence
 services' pages is not given away; someone not signed in is sent to sign in.
 """
 
+import time
 from functools import wraps
 
-from flask import abort, g
+from flask import abort, current_app, g, session
 from flask import request as flask_request
 from flask.sessions import SecureCookieSessionInterface
 from flask_login import LoginManager, current_user
@@ -58,10 +59,39 @@ def _check(rule, kwargs):
         g.service = service
 
 
+# Kept in the signed session: when it began and when it was last used (whole seconds).
+_STARTED, _SEEN = "pulse_started", "pulse_seen"
+# Last use is written back at most this often, so not every page sends a new cookie.
+_SEEN_EVERY = 60
+
+
+def start_session():
+    """Mark the session just signed in as beginning now."""
+    now = int(time.time())
+    session[_STARTED] = session[_SEEN] = now
+
+
+def _session_in_time():
+    """Whether the session is within its idle and absolute lifetimes; notes this use."""
+    now = int(time.time())
+    started, seen = session.get(_STARTED), session.get(_SEEN)
+    if not isinstance(started, int) or not isinstance(seen, int):
+        return False
+    config = current_app.config
+    if now - started > config["SESSION_MAX_SECONDS"] or now - seen > config["SESSION_IDLE_SECONDS"]:
+        return False
+    if now - seen >= _SEEN_EVERY:
+        session[_SEEN] = now
+    return True
+
+
 @login_manager.user_loader
 def _load_user(session_id):
-    """The user a session belongs to, unless disabled or their password has changed since."""
+    """The user a session belongs to, unless disabled, out of time, or their password has
+    changed or they have signed out since (either changes the stamp)."""
     user_id, _, stamp = session_id.partition(".")
+    if not _session_in_time():
+        return None
     user = get_user(get_db(), int(user_id)) if user_id.isdigit() else None
     if user is None or not user.is_active or user.password_stamp != stamp:
         return None

@@ -9,11 +9,11 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_login import current_user, login_user, logout_user
 
 from app.auth import bp
-from app.auth.access import access
+from app.auth.access import access, start_session
 from app.auth.forms import ChangePasswordForm, SignInForm
 from app.db import get_db
 from app.security import client_id
-from app.store import authenticate, record_hit, set_password
+from app.store import authenticate, end_sessions, record_hit, set_password
 from app.weeks import LONDON
 
 log = logging.getLogger(__name__)
@@ -50,6 +50,7 @@ def sign_in():
         outcome, detail = authenticate(db, form.email.data, form.password.data)
         if outcome == "ok":
             login_user(detail)
+            start_session()
             log.info("user %s signed in", detail.id)
             return redirect(_safe_next(request.args.get("next")) or url_for("dashboard.overview"))
         if outcome == "locked":
@@ -97,7 +98,10 @@ def change_password():
 @bp.route("/sign-out", methods=["POST"])
 @access("public")
 def sign_out():
-    """End the staff session."""
+    """End the staff session, and every copy of its cookie, on the server too."""
+    if current_user.is_authenticated:
+        end_sessions(get_db(), current_user.id)
+        log.info("user %s signed out", current_user.id)
     logout_user()
     flash("You have signed out.", "info")
     return redirect(url_for("auth.sign_in"))

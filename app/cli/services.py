@@ -3,11 +3,19 @@
 from pathlib import Path
 
 import click
+from flask import current_app
 from flask.cli import AppGroup
 
 from app.cli.common import open_db, service_or_usage_error
 from app.store import CHANNELS, OUTCOMES, ServiceError, add_service, list_services
-from app.survey.links import REF_PATTERN, qr_file_stem, save_qr, survey_url
+from app.survey.links import (
+    REF_PATTERN,
+    SIGNED_REF_MAX,
+    qr_file_stem,
+    save_qr,
+    sign_ref,
+    survey_url,
+)
 
 services = AppGroup("services", help="Manage the services citizens can rate.")
 
@@ -43,11 +51,27 @@ def list_command():
         click.echo(f"{'':<24} {survey_url(service.slug)}")
 
 
+def _signed(slug, ref):
+    key = current_app.config["REF_SIGNING_KEY"]
+    if not ref:
+        raise click.UsageError("--sign needs --ref: there is nothing else to sign")
+    if not key:
+        raise click.UsageError("--sign needs REF_SIGNING_KEY in instance/config.py")
+    if len(ref) > SIGNED_REF_MAX:
+        raise click.UsageError(f"--ref must be {SIGNED_REF_MAX} characters or fewer to sign")
+    return sign_ref(key, slug, ref)
+
+
 @services.command("link")
 @click.argument("slug")
 @click.option("--channel", type=click.Choice(CHANNELS), help="How the citizen used the service.")
 @click.option("--outcome", type=click.Choice(OUTCOMES), help="How their journey ended.")
 @click.option("--ref", help="An opaque interaction reference; each can be answered once.")
+@click.option(
+    "--sign",
+    is_flag=True,
+    help="Sign the ref with REF_SIGNING_KEY, as the linking service does, so it cannot be guessed.",
+)
 @click.option("--lang", type=click.Choice(["en", "cy"]), help="Open the survey in this language.")
 @click.option(
     "--out",
@@ -56,13 +80,15 @@ def list_command():
     show_default=True,
     help="Folder for the QR code files.",
 )
-def link_command(slug, channel, outcome, ref, lang, out):
+def link_command(slug, channel, outcome, ref, sign, lang, out):
     """Print the survey link of the service SLUG and write its QR code as SVG and PNG."""
     service_or_usage_error(open_db(), slug)
     if ref and not REF_PATTERN.match(ref):
         raise click.UsageError(
             "--ref must be 1 to 64 letters, numbers, dots, colons, hyphens or underscores"
         )
+    if sign:
+        ref = _signed(slug, ref)
     url = survey_url(slug, channel=channel, outcome=outcome, ref=ref, lang=lang)
     out.mkdir(parents=True, exist_ok=True)
     stem = qr_file_stem(slug, channel, outcome, ref, lang)

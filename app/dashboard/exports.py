@@ -4,7 +4,7 @@ import csv
 import io
 import json
 
-from flask import Response, abort, g
+from flask import Response, abort, current_app, g
 from flask_login import current_user
 
 from app.auth.access import access
@@ -107,7 +107,9 @@ def export_comments(slug, week, format):  # noqa: A002 - the URL's own word
     if format not in ("csv", "json"):
         abort(404)
     week = week_or_404(week)
-    rows = week_comments(get_db(), g.service.id, week)
+    # Owners get the digest's anonymity threshold; admins see every theme, as on the page.
+    threshold = 0 if current_user.is_admin else current_app.config["ANONYMITY_THRESHOLD"]
+    rows = week_comments(get_db(), g.service.id, week, min_theme_size=threshold)
     filename = f"{slug}-{week}-comments.{format}"
     if format == "csv":
         return _csv(rows, COMMENT_COLUMNS, filename)

@@ -9,6 +9,7 @@ from email.utils import format_datetime, make_msgid, parseaddr
 from flask import current_app
 
 from app.digest.model import build_digest
+from app.store import clean_name
 from app.survey.links import survey_url
 from app.urls import public_url
 
@@ -61,7 +62,8 @@ def build_message(recipient, week, digests):
     message = EmailMessage()
     message["Subject"] = subject(week, len(digests))
     message["From"] = sender
-    message["To"] = Address(display_name=recipient.name, addr_spec=recipient.email)
+    # Cleaned here too: a name stored before names were cleaned must not break the header.
+    message["To"] = Address(display_name=clean_name(recipient.name), addr_spec=recipient.email)
     message["Date"] = format_datetime(datetime.now(UTC))
     message["Message-ID"] = make_msgid(domain=parseaddr(sender)[1].partition("@")[2] or None)
     # RFC 3834: tells out-of-office replies not to answer an automatic email.

@@ -92,17 +92,30 @@ def week_responses_count(db, service_id, week):
     ).fetchone()[0]
 
 
-def week_comments(db, service_id, week):
-    """Every response of the week with its sentiment and theme, for the comments export."""
+def week_comments(db, service_id, week, min_theme_size=0):
+    """Every response of the week with its sentiment and theme, for the comments export.
+
+    A theme drawn from fewer than min_theme_size responses that week is left out (its id
+    and label are empty), as the digest leaves it out: its label would point to the few.
+    """
     start, end = week.bounds_iso()
     return list(
         db.query(
             "SELECT r.id, r.submitted_at, r.rating, r.comment, r.language, r.channel, r.outcome, "
-            "a.sentiment, a.theme_id, coalesce(t.custom_label, t.label) AS theme "
+            "a.sentiment, shown.theme_id, shown.theme "
             "FROM responses r LEFT JOIN response_analysis a ON a.response_id = r.id "
-            "LEFT JOIN themes t ON t.id = a.theme_id "
-            "WHERE r.service_id = ? AND r.submitted_at >= ? AND r.submitted_at < ? "
+            "LEFT JOIN (SELECT t.id AS theme_id, coalesce(t.custom_label, t.label) AS theme "
+            "  FROM themes t JOIN theme_weeks tw ON tw.theme_id = t.id "
+            "  WHERE tw.service_id = :service AND tw.week = :week AND tw.size >= :size"
+            ") shown ON shown.theme_id = a.theme_id "
+            "WHERE r.service_id = :service AND r.submitted_at >= :start AND r.submitted_at < :end "
             "ORDER BY r.submitted_at, r.id",
-            [service_id, start, end],
+            {
+                "service": service_id,
+                "week": str(week),
+                "size": min_theme_size,
+                "start": start,
+                "end": end,
+            },
         )
     )

@@ -46,23 +46,25 @@ def _row(response):
     }
 
 
-def _fingerprint(client, row):
-    parts = [client, str(row["service_id"]), str(row["rating"]), row["comment"]]
+def _fingerprint(submission, row):
+    parts = [submission, str(row["service_id"]), str(row["rating"]), row["comment"]]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def add_response(db, response, *, client=None, duplicate_window=300, refuse=None):
+def add_response(db, response, *, submission=None, duplicate_window=300, refuse=None):
     """Store one response; returns (outcome, row) with outcome 'stored', 'duplicate' or 'ref_used'.
 
-    An identical submission (same service, rating, comment and client) within
-    duplicate_window seconds is acknowledged but stored once. A ref can be answered once.
+    submission names the form that was sent (its browser and the moment it was shown), so
+    the same form sent again (a double click, a retried request) with the same answers
+    within duplicate_window seconds is acknowledged but stored once, while different people
+    behind one address never are merged. A ref can be answered once.
     refuse, if given, is called first inside the same write transaction; an outcome it
     returns (for example 'rate_limited') is returned instead of storing. Redaction happens
     before the transaction, so the write lock is held only for the statements.
     """
     row = _row(response)
     now = time.time()
-    fingerprint = _fingerprint(client, row) if client else None
+    fingerprint = _fingerprint(submission, row) if submission else None
     with write_transaction(db):
         refused = refuse() if refuse else None
         if refused:

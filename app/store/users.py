@@ -22,8 +22,13 @@ MIN_PASSWORD = 12
 # werkzeug's default is N = 2^15. A hash keeps the cost it was made with, so older ones
 # still verify. Tests lower the cost to stay quick.
 HASH_METHOD = "scrypt:131072:8:1"
+# Line breaks (a name goes into an email's To header), other control characters and the
+# Unicode line and paragraph separators.
+_NOT_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 MAX_FAILED = 5
 LOCK_SECONDS = 15 * 60
+# Failures of addresses that are not staff are forgotten after a day.
+UNKNOWN_KEEP_SECONDS = 24 * 3600
 
 
 @functools.cache
@@ -50,7 +55,7 @@ class User:
     role: str
     active: bool
     service_ids: frozenset
-    # Changes whenever the password does, so a new password signs the user out everywhere.
+    # Changes whenever the password does or the user signs out, so either ends every session.
     password_stamp: str
 
     is_authenticated = True
@@ -92,7 +97,10 @@ def _user(db, row, service_ids=None):
                 "SELECT service_id FROM user_services WHERE user_id = ?", [row["id"]]
             )
         )
-    stamp = hashlib.sha256(row["password_hash"].encode()).hexdigest()[:16]
+    # Generation 0 keeps the stamp sessions carried before generations were counted.
+    generation = row["session_generation"]
+    marked = row["password_hash"] + (f"|{generation}" if generation else "")
+    stamp = hashlib.sha256(marked.encode()).hexdigest()[:16]
     return User(
         row["id"], row["email"], row["name"], row["role"], bool(row["active"]), service_ids, stamp
     )
@@ -101,6 +109,11 @@ def _user(db, row, service_ids=None):
 def _user_row(db, where, value):
     # Flask-Login asks on every signed-in request: one_row skips db.query's savepoint.
     return one_row(db, f"SELECT * FROM users WHERE {where} = ?", [value])  # noqa: S608
+
+
+def clean_name(name):
+    """A person's name on one line: control characters become spaces, runs of space fold."""
+    return " ".join(_NOT_IN_NAME.sub(" ", name or "").split())
 
 
 def check_password_rules(password):
@@ -112,7 +125,7 @@ def check_password_rules(password):
 def add_user(db, email, name, password, role, service_ids=()):
     """Create a user with a scrypt-hashed password; returns the User."""
     email = (email or "").strip()
-    name = (name or "").strip()
+    name = clean_name(name)
     if not EMAIL_PATTERN.match(email):
         raise UserError(
             "Enter an email address in the correct format, like name@example.gov.uk", "email"
@@ -191,15 +204,16 @@ def authenticate(db, email, password, now=None):
     Five failures in a row lock the account for 15 minutes; a success resets the count.
     Each attempt takes its place in the count before its password is checked, so guesses
     sent all at once are counted one by one: the fifth locks the account, and the rest are
-    refused without being checked.
+    refused without being checked. An address that is not staff is counted and locked the
+    same way, so what is said never tells which addresses belong to staff.
     """
     now = now or time.time()
-    row, claim = _claim_attempt(db, (email or "").strip(), now)
+    row, claim, locked_until = _claim_attempt(db, (email or "").strip(), now)
+    if claim == "locked":
+        return "locked", int(locked_until - now)
     if row is None:
         check_password_hash(_dummy_hash(), password or "")
-        return "bad", None
-    if claim == "locked":
-        return "locked", int(row["locked_until"] - now)
+        return ("locked", LOCK_SECONDS) if claim == "last" else ("bad", None)
     if not check_password_hash(row["password_hash"], password or ""):
         return ("locked", LOCK_SECONDS) if claim == "last" else ("bad", None)
     # The right password: the attempt counted against the account was not a failure.
@@ -212,27 +226,54 @@ def authenticate(db, email, password, now=None):
     return "ok", _user(db, row)
 
 
-def _claim_attempt(db, email, now):
-    """Count one attempt as failed until its password proves right: (row, claim).
+def _next_count(failed, locked_until, now):
+    """(claim, failures to store, lock to store) for one more attempt on a count."""
+    if locked_until and locked_until > now:
+        return "locked", failed, locked_until
+    if failed + 1 >= MAX_FAILED:
+        return "last", 0, now + LOCK_SECONDS
+    return "counted", failed + 1, None
 
-    row is None for an unknown email. claim is 'locked' if the account is locked already,
-    'last' if this attempt is the last allowed (the account is locked from now on unless
-    its password is right), or 'counted'. One write transaction, so no two attempts read
-    the same count.
+
+def _claim_attempt(db, email, now):
+    """Count one attempt as failed until its password proves right: (row, claim, lock end).
+
+    row is None for an unknown email. claim is 'locked' if the address is locked already,
+    'last' if this attempt is the last allowed (locked from now on unless its password is
+    right), or 'counted'. One write transaction, so no two attempts read the same count.
     """
     with write_transaction(db):
         row = _user_row(db, "email", email)
         if row is None:
-            return None, None
-        if row["locked_until"] and row["locked_until"] > now:
-            return row, "locked"
-        failed = row["failed_sign_ins"] + 1
-        last = failed >= MAX_FAILED
+            return None, *_claim_unknown(db, email, now)
+        claim, failed, locked_until = _next_count(row["failed_sign_ins"], row["locked_until"], now)
+        if claim != "locked":
+            db.execute(
+                "UPDATE users SET failed_sign_ins = ?, locked_until = ? WHERE id = ?",
+                [failed, locked_until, row["id"]],
+            )
+    return row, claim, locked_until
+
+
+def _claim_unknown(db, email, now):
+    """The same count for an address that is not staff, kept by its hash for a day."""
+    key = hashlib.sha256(email.lower().encode()).hexdigest()
+    db.execute(
+        "DELETE FROM unknown_sign_ins WHERE last_failed_at < ? AND "
+        "(locked_until IS NULL OR locked_until < ?)",
+        [now - UNKNOWN_KEEP_SECONDS, now],
+    )
+    found = db.execute(
+        "SELECT failed_sign_ins, locked_until FROM unknown_sign_ins WHERE email_hash = ?", [key]
+    ).fetchone()
+    claim, failed, locked_until = _next_count(*(found or (0, None)), now)
+    if claim != "locked":
         db.execute(
-            "UPDATE users SET failed_sign_ins = ?, locked_until = ? WHERE id = ?",
-            [0 if last else failed, now + LOCK_SECONDS if last else None, row["id"]],
+            "INSERT OR REPLACE INTO unknown_sign_ins "
+            "(email_hash, failed_sign_ins, locked_until, last_failed_at) VALUES (?, ?, ?, ?)",
+            [key, failed, locked_until, now],
         )
-    return row, "last" if last else "counted"
+    return claim, locked_until
 
 
 def set_password(db, user_id, password):
@@ -248,9 +289,17 @@ def set_password(db, user_id, password):
     return get_user(db, user_id)
 
 
+def end_sessions(db, user_id):
+    """End every session the user has: the stamp each one carries no longer matches."""
+    with write_transaction(db):
+        db.execute(
+            "UPDATE users SET session_generation = session_generation + 1 WHERE id = ?", [user_id]
+        )
+
+
 def edit_user(db, user_id, name, role, active, service_ids):
     """Change a user's name, role, status and services together; enabling also unlocks them."""
-    name = (name or "").strip()
+    name = clean_name(name)
     if not name:
         raise UserError("Enter the person's name", "name")
     if role not in ROLES:

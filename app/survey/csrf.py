@@ -1,9 +1,11 @@
 """The survey's guard against forms sent from other sites, without a server-side session.
 
 The first survey page a browser sees gives it a random ``pulse_form`` cookie (HttpOnly,
-SameSite=Lax). Each survey form carries a token signed over that cookie and the time the
-form was shown. Another site can make a browser send the cookie but cannot read a token
-to go with it, so a form it sends fails the check (a "signed double-submit cookie").
+SameSite=Lax; SameSite=None where SURVEY_FRAME_ANCESTORS lets other sites frame the survey,
+since their frame's POST is cross-site). Each survey form carries a token signed over that
+cookie and the time the form was shown. Another site can make a browser send the cookie
+but cannot read a token to go with it, so a form it sends fails the check (a "signed
+double-submit cookie").
 
 Staff pages keep Flask-WTF's session-based tokens. The survey does not use the session,
 so a citizen gets no session cookie, and checking a token costs one HMAC instead of
@@ -19,7 +21,7 @@ from flask import current_app, g, request
 from wtforms.csrf.core import CSRF
 from wtforms.validators import ValidationError
 
-from app.security import keyed_hmac, set_private_cookie
+from app.security import keyed_hmac, set_framed_cookie, set_private_cookie
 
 COOKIE = "pulse_form"
 _SECONDS = re.compile(r"[0-9]{1,12}")
@@ -60,8 +62,10 @@ class SurveyCSRF(CSRF):
 
 
 def set_cookie(response):
-    """Give the browser the key its form tokens were signed over, if it is new."""
+    """Give the browser the key its form tokens were signed over, if it is new; where other
+    sites may frame the survey, as a cookie the framed form's POST still carries."""
     key = g.pop("new_form_key", None)
     if key is not None:
-        set_private_cookie(response, COOKIE, key, path="/s/")
+        framed = current_app.config["SURVEY_FRAME_ANCESTORS"].strip() != "'none'"
+        (set_framed_cookie if framed else set_private_cookie)(response, COOKIE, key, path="/s/")
     return response

@@ -1,15 +1,21 @@
 """Survey links: what they may carry (channel, outcome, interaction ref), their public
 address and their QR codes."""
 
+import hashlib
+import hmac
 import re
 from dataclasses import dataclass
 
 import segno
+from flask import current_app
 
 from app.store import CHANNELS, OUTCOMES
 from app.urls import public_url
 
 REF_PATTERN = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
+SIGNATURE_DIGITS = 16
+# A signed ref is '<ref>.<signature>' and must still fit REF_PATTERN.
+SIGNED_REF_MAX = 64 - 1 - SIGNATURE_DIGITS
 
 
 @dataclass(frozen=True)
@@ -25,15 +31,46 @@ class LinkContext:
         return {k: v for k, v in vars(self).items() if v}
 
 
-def read_link(args):
-    """Check a request's query arguments; a citizen is never turned away for a bad link."""
+def _signature(key, slug, ref):
+    return hmac.new(key.encode(), f"{slug}|{ref}".encode(), hashlib.sha256).hexdigest()[
+        :SIGNATURE_DIGITS
+    ]
+
+
+def sign_ref(key, slug, ref):
+    """'<ref>.<first 16 hex of HMAC-SHA256(key, "<slug>|<ref>")>': a ref only a holder of
+    the key (the linking service, and Pulse) can make."""
+    return f"{ref}.{_signature(key, slug, ref)}"
+
+
+def ref_is_signed(key, slug, signed):
+    """Whether a ref carries a signature made with this key for this service."""
+    ref, _, signature = signed.rpartition(".")
+    return bool(ref) and hmac.compare_digest(signature, _signature(key, slug, ref))
+
+
+def _accepted_ref(ref, slug):
+    """The ref, if it is well formed and signed wherever REQUIRE_SIGNED_REFS is set."""
+    if not ref or not REF_PATTERN.match(ref):
+        return None
+    config = current_app.config
+    if config["REQUIRE_SIGNED_REFS"] and not ref_is_signed(config["REF_SIGNING_KEY"], slug, ref):
+        return None
+    return ref
+
+
+def read_link(args, slug):
+    """Check a request's query arguments; a citizen is never turned away for a bad link.
+
+    A ref that is unsigned or wrongly signed where signed ones are required is dropped: the
+    answer is kept, but claims no interaction, so a guessed ref cannot be answered first.
+    """
     channel = args.get("channel")
     outcome = args.get("outcome")
-    ref = args.get("ref")
     return LinkContext(
         channel=channel if channel in CHANNELS else None,
         outcome=outcome if outcome in OUTCOMES else None,
-        ref=ref if ref and REF_PATTERN.match(ref) else None,
+        ref=_accepted_ref(args.get("ref"), slug),
     )
 
 

@@ -13,6 +13,7 @@ from app.i18n import current_language
 from app.security import client_id
 from app.store import NewResponse, add_response, count_attempt, count_spam, get_service, ref_used
 from app.survey import bp
+from app.survey.csrf import browser_key
 from app.survey.forms import COMMENT_MAX, SurveyForm
 from app.survey.links import read_link
 from app.survey.spam import check_start, sign_start
@@ -33,7 +34,7 @@ def survey(slug):
     """Ask how satisfied the citizen was and how the service could improve."""
     db = get_db()
     service = _active_service(slug)
-    link = read_link(request.args)
+    link = read_link(request.args, slug)
     if link.ref and ref_used(db, service.id, link.ref):
         status = 409 if request.method == "POST" else 200
         return render_template("survey/already.html", service=service), status
@@ -103,10 +104,11 @@ def _store(form, service, link, client):
     )
     db = get_db()
     # The attempt is counted, checked against the limit and stored in one short transaction.
+    # The same form is this browser's key and the signed moment the form was shown.
     outcome, row = add_response(
         db,
         response,
-        client=client,
+        submission=f"{browser_key()}|{form.started.data}",
         duplicate_window=current_app.config["DUPLICATE_WINDOW_SECONDS"],
         refuse=lambda: "rate_limited" if _over_limit(db, service, client) else None,
     )

@@ -229,3 +229,17 @@ def test_script_in_comments_is_escaped_on_the_digest(app, db, service, staff, as
     assert any(q.startswith("<script>alert('x')</script>") for q in quotes)  # shown as text
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert" in html
+
+
+def test_comments_export_hides_themes_below_the_anonymity_threshold(as_user, analysed, app):
+    def themes(role):
+        response = as_user(role).get(f"/services/bins/weeks/{WEEK}/comments.csv")
+        rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+        assert len(rows) == 31  # every comment is still there
+        return {(r["theme_id"], r["theme"]) for r in rows} - {("", "")}
+
+    shown = themes("owner")
+    assert shown  # themes the owner's digest shows label their comments
+    app.config["ANONYMITY_THRESHOLD"] = 1000
+    assert themes("owner") == set()
+    assert themes("admin") == shown  # admins see every theme, as on the digest page

@@ -60,22 +60,26 @@ def test_forged_or_missing_start_time_is_counted_and_reissued(client, service, d
     assert client.post("/s/bins", data={**hidden_fields(soup), "rating": "4"}).status_code == 302
 
 
-def test_identical_submission_within_five_minutes_is_stored_once(client, service, db, monkeypatch):
-    assert submit(client, rating="1", comment="Bin missed again").status_code == 302
-    second = submit(client, rating="1", comment="Bin missed again")
+def test_the_same_form_within_five_minutes_is_stored_once(client, service, db, monkeypatch):
+    form = hidden_fields(client.get("/s/bins"))
+
+    def send(comment):
+        return client.post("/s/bins", data={**form, "rating": "1", "comment": comment})
+
+    assert send("Bin missed again").status_code == 302
+    second = send("Bin missed again")
     assert second.status_code == 302 and second.headers["Location"] == "/s/bins/thanks"
     assert len(stored(db)) == 1
-    # A different comment from the same person is a new response.
-    submit(client, rating="1", comment="And the week before")
+    # The same form with a different comment is a new response.
+    send("And the week before")
     assert len(stored(db)) == 2
     # Five minutes on, the same words count again.
     import time as real_time
 
     later = real_time.time() + 301
     monkeypatch.setattr("app.store.responses.time.time", lambda: later)
-    third = submit(client, rating="1", comment="Bin missed again")
-    soup3 = page(third)
-    assert third.status_code == 302, (third.status_code, text_of(soup3.select_one("main")))
+    third = send("Bin missed again")
+    assert third.status_code == 302, (third.status_code, text_of(page(third).select_one("main")))
     assert len(stored(db)) == 3
 
 

@@ -233,7 +233,7 @@ def main():
     )
     parser.add_argument("--levels", nargs="+", default=list(LEVELS), choices=list(LEVELS))
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1])
-    parser.add_argument("--services", type=int, default=4, help="services (domains), 1-10")
+    parser.add_argument("--services", type=int, default=3, help="services (domains), 1-10")
     args = parser.parse_args()
     data = load_clinc()
     if data is None:

@@ -9,6 +9,10 @@ something genuinely new still shows up:
    whose comments hardly vote for any single old theme is new: it keeps its comments, new id.
 3. Every other comment joins the old theme it is nearest to, if close enough; an old theme
    that gathers fewer than MIN_CONTINUING comments has faded.
+4. What no old theme took is gathered, not dropped: a fresh theme's leftovers form a new
+   theme, new themes alike enough are one, a new theme alike an old one continues it, and a
+   new theme too small to show (MIN_NEW_SHARE) gives its comments to their nearest theme.
+   So a new subject shows once, in the week it starts, and every comment is in a theme.
 
 Anchoring continuing themes to last week's centres, rather than matching two separate
 clusterings afterwards, keeps an id's meaning steady. The thresholds below were chosen with

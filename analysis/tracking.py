@@ -120,6 +120,7 @@ def _gather_leftovers(keys, fresh_labels, n_anchors, space):
             next_key += 1
     keys = _merge_new(keys, n_anchors, space)
     keys = _join_alike_anchors(keys, n_anchors, space)
+    keys = _claim_for_new(keys, n_anchors, space)
     new, sizes = np.unique(keys[keys >= n_anchors], return_counts=True)
     for key in new[sizes < max(MIN_CONTINUING, MIN_NEW_SHARE * len(keys))]:
         keys[keys == key] = -1
@@ -136,6 +137,24 @@ def _gather_leftovers(keys, fresh_labels, n_anchors, space):
     best = destinations[similarity.argmax(axis=1)]
     left = (keys == -1) & (similarity.max(axis=1) > 0)
     keys[left] = best[left]
+    return keys
+
+
+def _claim_for_new(keys, n_anchors, space):
+    """A comment an old theme took moves to a new theme whose centre is nearer: otherwise a
+    new problem's comments that share a word with an old theme are absorbed into it."""
+    new = [k for k in np.unique(keys) if k >= n_anchors]
+    taken = np.flatnonzero((keys >= 0) & (keys < n_anchors))
+    if not new or not len(taken):
+        return keys
+    centres = sparse.vstack([space.centre_of(np.flatnonzero(keys == k)) for k in new])
+    to_new = (space.current[taken] @ centres.T).toarray()
+    to_old = np.asarray(
+        space.current[taken].multiply(space.centres[keys[taken]]).sum(axis=1)
+    ).ravel()
+    moving = to_new.max(axis=1) > to_old
+    keys = keys.copy()
+    keys[taken[moving]] = np.asarray(new)[to_new.argmax(axis=1)[moving]]
     return keys
 
 

@@ -198,11 +198,11 @@ def _fresh_themes(texts, n_themes, random_state):
 
 
 def _graph_neighbours(texts):
-    """Neighbours per comment in the graph that chooses how many themes: about half the
+    """Neighbours per comment in the graph that chooses how many themes: about 3/4 of the
     square root of the distinct comments (5 to 30). With few neighbours a big week's graph
     falls into many small tight groups, so one subject showed as three or four themes."""
     distinct = len({text.casefold() for text in texts})
-    return int(np.clip(round(distinct**0.5 / 2), 5, 30))
+    return int(np.clip(round(distinct**0.5 * 0.75), 5, 30))
 
 
 def _result(texts, keys, prior_ids, space):

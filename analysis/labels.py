@@ -17,8 +17,6 @@ from analysis.text import is_stop_phrase, phrases, stem
 
 __all__ = ["ThemeLabeller"]
 
-_MAX_LABEL_WORDS = 5
-
 
 class ThemeLabeller(BaseEstimator):
     """Name themes with class-based TF-IDF over surface phrases; names are unique.
@@ -107,7 +105,7 @@ class ThemeLabeller(BaseEstimator):
         return chosen
 
     def _name(self, ranked):
-        """The top phrase; when the top is one word, a phrase built on it; else two words.
+        """The top phrase; when the top is one word, a phrase built on it; else that word.
 
         A phrase joining the two best words ("time zone" for "time" and "zone") reads better
         than either; failing that, a phrase holding the best word that scores at least
@@ -130,7 +128,9 @@ class ThemeLabeller(BaseEstimator):
         for column, score in phrases:
             if score >= self.phrase_preference * top_score and keys[top_column][0] in keys[column]:
                 return self.surface_[column]
-        return f"{top}, {self.surface_[second]}" if second is not None else top
+        # Two unrelated best words joined by a comma read as noise ("hotel, app"): the best
+        # word alone is at least something most of the theme's comments say.
+        return top
 
     def _unique(self, names, ranked, sizes):
         """Make names unique: the largest theme keeps a shared name, others gain a word."""
@@ -152,11 +152,9 @@ class ThemeLabeller(BaseEstimator):
             extra = self.surface_[column]
             if set(extra.split()) <= used or is_stop_phrase(extra.split()):
                 continue
-            candidate = f"{name}, {extra}" if name else extra
-            if len(candidate.replace(",", " ").split()) > _MAX_LABEL_WORDS:
-                candidate = extra
-            if candidate not in taken:
-                return candidate
+            # The theme's next phrase on its own, not glued to the shared name by a comma.
+            if extra not in taken:
+                return extra
         # Nothing left to tell them apart: number the repeats.
         base = name or "other comments"
         return next(f"{base} ({n})" for n in count(2) if f"{base} ({n})" not in taken)

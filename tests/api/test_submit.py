@@ -42,7 +42,9 @@ def test_a_response_is_stored_with_its_fields_and_token(client, db, submit_token
 
 def test_the_comment_is_redacted_before_it_is_stored(client, db, submit_token):
     comment = "Email me at jo.bloggs@example.com or call 07700 900123, I waited 2 hours"
-    response = client.post(URL, json={"rating": 1, "comment": comment}, headers=bearer(submit_token))
+    response = client.post(
+        URL, json={"rating": 1, "comment": comment}, headers=bearer(submit_token)
+    )
     assert response.status_code == 201
     row = stored(db)[0]
     assert "jo.bloggs" not in row["comment"] and "07700" not in row["comment"]

@@ -24,7 +24,7 @@ ERROR_WORDS = {
     400: "The body, a field or a path part is wrong; detail says which and field names it",
     401: "No valid token was sent",
     403: "The token's scope or services do not allow this",
-    404: "No such service, or it is closed to feedback",
+    404: "No such service (or it is closed to feedback), or no such week",
     405: "The address does not accept this method",
     413: "The body is too large",
     415: "The body is not sent as JSON",

@@ -3,21 +3,25 @@
 import math
 
 from flask import current_app, g, jsonify
-from werkzeug.exceptions import BadRequest
+from werkzeug.exceptions import BadRequest, NotFound
 
 from app.api import bp
 from app.auth.access import access
 from app.db import get_db
 from app.store import digest_themes, list_services, week_rating_counts
-from app.weeks import parse_week
+from app.weeks import WEEK_PATTERN, parse_week
 
 FORMULA = "(very satisfied + satisfied) / all ratings"
 
 
 def _week(text):
+    """The week named in the path: 400 for one not written as a week, 404 for one written as a
+    week that the calendar does not have (2027-W53)."""
     try:
         return parse_week(text)
     except ValueError as error:
+        if WEEK_PATTERN.match(text):
+            raise NotFound(f"There is no week {text}: {error}") from error
         raise BadRequest(f"'week' is not an ISO week such as 2026-W47: {error}") from error
 
 

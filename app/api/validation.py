@@ -47,7 +47,9 @@ def _rating(data):
     if "rating" not in data:
         raise SubmissionError("rating", "'rating' is missing: give a whole number from 1 to 5")
     rating = data["rating"]
-    # JSON true is a Python bool, which is an int: it is not a rating.
+    # JSON Schema counts 5.0 as an integer, so it is one here too; true (a Python int) is not.
+    if isinstance(rating, float) and rating.is_integer():
+        rating = int(rating)
     if isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5:
         raise SubmissionError("rating", "'rating' must be a whole number from 1 to 5")
     return rating

@@ -49,10 +49,13 @@ def test_a_week_without_responses_has_no_percentage(client, read_token):
     assert week["pct_satisfied_interval_95"] is None
 
 
-def test_a_bad_week_is_400_naming_it(client, read_token):
-    for bad in ("2026-47", "2026-W60", "last-week"):
+def test_a_bad_week_is_400_naming_it_and_a_week_the_calendar_lacks_is_404(client, read_token):
+    for bad in ("2026-47", "last-week", "2026-W4"):
         response = client.get(f"/api/v1/services/bins/weeks/{bad}", headers=bearer(read_token))
         assert_problem(response, 400, "'week'")
+    for missing in ("2026-W60", "2027-W53", "0000-W01"):
+        response = client.get(f"/api/v1/services/bins/weeks/{missing}", headers=bearer(read_token))
+        assert_problem(response, 404, f"no week {missing}")
 
 
 def add_theme(db, service, label, size):

@@ -64,6 +64,7 @@ from app.store.services import (
 )
 from app.store.spam import count_attempt, count_spam, record_hit
 from app.store.tokens import (
+    TOKEN_NAME_PATTERN,
     TOKEN_SCOPES,
     ApiToken,
     TokenError,
@@ -98,6 +99,7 @@ from app.store.users import (
 )
 
 __all__ = [
+    "TOKEN_NAME_PATTERN",
     "TOKEN_SCOPES",
     "ApiToken",
     "TokenError",

@@ -33,6 +33,9 @@ DEFAULTS = {
     "DUPLICATE_WINDOW_SECONDS": 300,
     "RATE_LIMIT_COUNT": 30,
     "RATE_LIMIT_WINDOW_SECONDS": 600,
+    # Requests one API token may make in a window before it gets 429 Too Many Requests.
+    "API_RATE_LIMIT_COUNT": 120,
+    "API_RATE_LIMIT_WINDOW_SECONDS": 60,
     # Anonymity: themes and quotes from fewer responses are shown to admins only.
     "ANONYMITY_THRESHOLD": 3,
     # Comment text is kept this many months (whole weeks), then removed by `flask retention`;
@@ -117,7 +120,7 @@ def _extensions(app):
     from flask_wtf.csrf import CSRFProtect
     from govuk_frontend_wtf.main import WTFormsHelpers
 
-    from app import auth, compress, db, fingerprint, i18n, security
+    from app import api, auth, compress, db, fingerprint, i18n, security
 
     db.init_app(app)
     auth.init_app(app)
@@ -127,18 +130,21 @@ def _extensions(app):
     # The survey form checks its own token so that an expired one re-shows the citizen's
     # answers instead of an error page (see app/survey/views.py).
     csrf.exempt("app.survey.views.survey")
+    # The API authenticates each call by its bearer token, never a cookie: no CSRF to forge.
+    csrf.exempt(api.bp)
     WTFormsHelpers(app)
     fingerprint.init_app(app)
     compress.init_app(app)
 
 
 def _blueprints(app):
-    from app import admin, auth, cli, dashboard, errors, pages, survey
+    from app import admin, api, auth, cli, dashboard, errors, pages, survey
 
     app.register_blueprint(pages.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(dashboard.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(survey.bp)
+    app.register_blueprint(api.bp)
     errors.init_app(app)
     cli.init_app(app)

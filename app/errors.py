@@ -6,6 +6,8 @@ from flask import render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from app.api.problems import http_problem, is_api_request, server_problem
+
 log = logging.getLogger(__name__)
 
 PAGES = {
@@ -19,6 +21,9 @@ PAGES = {
 
 
 def _http_error(error):
+    # An API address that matched no route (404, 405) or was refused before routing.
+    if is_api_request():
+        return http_problem(error)
     template = PAGES.get(error.code)
     if template is None:
         return error
@@ -32,6 +37,8 @@ def _csrf_error(_error):
 def _server_error(error):
     # The path only: query strings and form bodies can hold personal data.
     log.exception("unhandled error on %s %s", request.method, request.path, exc_info=error)
+    if is_api_request():
+        return server_problem()
     return render_template("errors/500.html"), 500
 
 

@@ -6,9 +6,14 @@ Rules:
   admin           admins only
   service_read    staff assigned to the service named by the URL's slug (and admins)
   service_manage  owners of that service (and admins)
+  token_submit    an API token of scope submit (Authorization: Bearer), covering the slug's service
+  token_read      the same, of scope read
+
 
 A member of staff who may not see a page gets 'page not found', so the existence of other
-services' pages is not given away; someone not signed in is sent to sign in.
+services' pages is not given away; someone not signed in is sent to sign in. An API call
+with no valid token gets 401, with the wrong scope or for a service its token does not
+cover 403, and past the token's rate limit 429; sessions play no part in it.
 """
 
 import time
@@ -18,11 +23,13 @@ from flask import abort, current_app, g, session
 from flask import request as flask_request
 from flask.sessions import SecureCookieSessionInterface
 from flask_login import LoginManager, current_user
+from werkzeug.exceptions import Forbidden, NotFound, TooManyRequests, Unauthorized
 
 from app.db import get_db
-from app.store import get_service, get_user
+from app.store import get_service, get_user, record_hit, use_token
 
-RULES = ("public", "signed_in", "admin", "service_read", "service_manage")
+TOKEN_RULES = {"token_submit": "submit", "token_read": "read"}
+RULES = ("public", "signed_in", "admin", "service_read", "service_manage", *TOKEN_RULES)
 login_manager = LoginManager()
 
 
@@ -34,7 +41,9 @@ def access(rule):
     def decorate(view):
         @wraps(view)
         def guarded(*args, **kwargs):
-            if rule != "public":
+            if rule in TOKEN_RULES:
+                _check_token(TOKEN_RULES[rule], kwargs)
+            elif rule != "public":
                 if not current_user.is_authenticated:
                     return login_manager.unauthorized()
                 _check(rule, kwargs)
@@ -57,6 +66,33 @@ def _check(rule, kwargs):
         if not allowed(service.id):
             abort(404)
         g.service = service
+
+
+def _check_token(scope, kwargs):
+    """Let through a request bearing a live token of this scope for the URL's service."""
+    kind, _, presented = flask_request.headers.get("Authorization", "").partition(" ")
+    db = get_db()
+    token = use_token(db, presented.strip()) if kind.lower() == "bearer" else None
+    if token is None:
+        raise Unauthorized("Send a valid API token in the header 'Authorization: Bearer <token>'")
+    config = current_app.config
+    window = config["API_RATE_LIMIT_WINDOW_SECONDS"]
+    if record_hit(db, f"token-{token.id}", window, "api") > config["API_RATE_LIMIT_COUNT"]:
+        raise TooManyRequests(
+            f"This token has made more than {config['API_RATE_LIMIT_COUNT']} requests in "
+            f"{window} seconds. Wait, then try again",
+            retry_after=window,
+        )
+    if token.scope != scope:
+        raise Forbidden(f"This token's scope is {token.scope}: this needs a token of scope {scope}")
+    if "slug" in kwargs:
+        service = get_service(db, kwargs["slug"])
+        if service is None:
+            raise NotFound(f"There is no service with the slug '{kwargs['slug']}'")
+        if not token.covers(service.id):
+            raise Forbidden(f"This token does not cover the service '{service.slug}'")
+        g.service = service
+    g.api_token = token
 
 
 # Kept in the signed session: when it began and when it was last used (whole seconds).

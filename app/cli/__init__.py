@@ -7,6 +7,7 @@ from app.cli.digest import digest
 from app.cli.migrate import migrate_command
 from app.cli.retention import retention_command
 from app.cli.services import services
+from app.cli.tokens import tokens
 from app.cli.users import users
 
 COMMANDS = (
@@ -18,6 +19,7 @@ COMMANDS = (
     digest,
     retention_command,
     backup_command,
+    tokens,
 )
 
 

@@ -20,6 +20,7 @@ from app.store.digest import (
     largest_negative_theme,
     service_weeks,
     week_comments,
+    week_rating_counts,
     week_responses_count,
 )
 from app.store.digest_emails import (
@@ -38,6 +39,7 @@ from app.store.responses import (
     add_responses,
     count_by_source,
     ref_used,
+    response_by_ref,
 )
 from app.store.results import (
     analysed_after,
@@ -61,6 +63,17 @@ from app.store.services import (
     update_service,
 )
 from app.store.spam import count_attempt, count_spam, record_hit
+from app.store.tokens import (
+    TOKEN_NAME_PATTERN,
+    TOKEN_SCOPES,
+    ApiToken,
+    TokenError,
+    add_token,
+    hash_token,
+    list_tokens,
+    revoke_token,
+    use_token,
+)
 from app.store.transaction import write_transaction
 from app.store.users import (
     EMAIL_PATTERN,
@@ -86,6 +99,17 @@ from app.store.users import (
 )
 
 __all__ = [
+    "TOKEN_NAME_PATTERN",
+    "TOKEN_SCOPES",
+    "ApiToken",
+    "TokenError",
+    "add_token",
+    "hash_token",
+    "list_tokens",
+    "revoke_token",
+    "use_token",
+    "response_by_ref",
+    "week_rating_counts",
     "CHANNELS",
     "EMAIL_PATTERN",
     "MAX_FAILED",

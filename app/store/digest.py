@@ -119,3 +119,16 @@ def week_comments(db, service_id, week, min_theme_size=0):
             },
         )
     )
+
+
+def week_rating_counts(db, service_id, week):
+    """{rating: responses} for 1 to 5 in a week, counted from the responses as stored now."""
+    start, end = week.bounds_iso()
+    counts = dict.fromkeys(range(1, 6), 0)
+    rows = db.execute(
+        "SELECT rating, count(*) FROM responses WHERE service_id = ? AND submitted_at >= ? "
+        "AND submitted_at < ? GROUP BY rating",
+        [service_id, start, end],
+    ).fetchall()
+    counts.update(dict(rows))
+    return counts

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from analysis import redact
+from app.db import one_row
 from app.store.transaction import write_transaction
 
 CHANNELS = ("online", "phone", "face-to-face", "post")
@@ -26,6 +27,7 @@ class NewResponse:
     outcome: str | None = None
     ref: str | None = None
     source: str = "web"
+    token_id: int | None = None
     submitted_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
 
@@ -42,6 +44,7 @@ def _row(response):
         "outcome": response.outcome,
         "ref": response.ref or None,
         "source": response.source,
+        "token_id": response.token_id,
         "submitted_at": response.submitted_at.astimezone(UTC).isoformat(timespec="seconds"),
     }
 
@@ -81,9 +84,9 @@ def add_response(db, response, *, submission=None, duplicate_window=300, refuse=
         try:
             cursor = db.execute(
                 "INSERT INTO responses (service_id, rating, comment, redactions, language, "
-                "channel, outcome, ref, source, submitted_at) VALUES (:service_id, :rating, "
-                ":comment, :redactions, :language, :channel, :outcome, :ref, :source, "
-                ":submitted_at)",
+                "channel, outcome, ref, source, token_id, submitted_at) VALUES (:service_id, "
+                ":rating, :comment, :redactions, :language, :channel, :outcome, :ref, :source, "
+                ":token_id, :submitted_at)",
                 row,
             )
         except sqlite3.IntegrityError:
@@ -131,3 +134,12 @@ def ref_used(db, service_id, ref):
 def count_by_source(db, source):
     """How many stored responses came from a source ('web', 'demo', ...)."""
     return db.execute("SELECT count(*) FROM responses WHERE source = ?", [source]).fetchone()[0]
+
+
+def response_by_ref(db, service_id, ref):
+    """(id, submitted_at) of the response already stored for this ref, or None."""
+    return one_row(
+        db,
+        "SELECT id, submitted_at FROM responses WHERE service_id = ? AND ref = ?",
+        [service_id, ref],
+    )

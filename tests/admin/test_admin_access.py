@@ -89,6 +89,6 @@ def test_forms_refuse_a_post_without_the_csrf_token(as_user, db):
 def test_every_admin_view_declares_the_admin_rule(app):
     endpoints = [rule.endpoint for rule in app.url_map.iter_rules()]
     admin_views = [e for e in endpoints if e.startswith("admin.")]
-    assert len(admin_views) == 11
+    assert len(admin_views) == 14
     for endpoint in admin_views:
         assert app.view_functions[endpoint].access_rule == "admin", endpoint

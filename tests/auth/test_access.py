@@ -6,6 +6,7 @@ fails here until someone decides who should see it.
 
 import pytest
 
+from app.auth.access import TOKEN_RULES
 from app.store import NewResponse, add_response
 from app.weeks import last_complete_week
 
@@ -49,6 +50,9 @@ def _staff_routes(app, staff):
         view = app.view_functions[rule.endpoint]
         access_rule = getattr(view, "access_rule", None)
         assert access_rule, f"{rule.endpoint} ({rule.rule}) has no @access rule"
+        # API routes answer to a token, never a session: tests/api checks them.
+        if access_rule in TOKEN_RULES:
+            continue
         if access_rule != "public" and "GET" in rule.methods:
             with app.test_request_context():
                 from flask import url_for
@@ -86,3 +90,19 @@ def test_each_role_gets_what_it_should(app, staff, as_user, persona):
 def test_public_pages_need_no_sign_in(client, service):
     for url in ("/", "/privacy", "/accessibility", "/s/bins", "/sign-in"):
         assert client.get(url).status_code == 200, url
+
+
+def test_token_routes_are_the_api_and_refuse_a_staff_session(app, staff, as_user):
+    client = as_user("admin")
+    token_routes = [
+        rule
+        for rule in app.url_map.iter_rules()
+        if getattr(app.view_functions[rule.endpoint], "access_rule", None) in TOKEN_RULES
+    ]
+    assert len(token_routes) >= 4
+    for rule in token_routes:
+        assert rule.rule.startswith("/api/v1/"), rule.rule
+        url = rule.rule.replace("<slug>", "bins").replace("<week>", "2026-W47")
+        method = "POST" if "POST" in rule.methods else "GET"
+        response = client.open(url, method=method, json={"rating": 5})
+        assert response.status_code == 401, (rule.rule, response.status_code)

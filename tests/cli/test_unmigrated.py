@@ -21,6 +21,8 @@ ARGUMENTS = {
     ("users", "disable"): ["jo@example.gov.uk"],
     ("users", "enable"): ["jo@example.gov.uk"],
     ("digest", "preview"): ["roads"],
+    ("tokens", "add"): ["crm", "--service", "roads"],
+    ("tokens", "revoke"): ["crm"],
 }
 RUNS_UNMIGRATED = {("migrate",), ("backup",)}
 

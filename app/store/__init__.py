@@ -30,6 +30,7 @@ from app.store.digest_emails import (
     record_digest_sent,
 )
 from app.store.errors import FieldError
+from app.store.priorities import analysed_weeks, window_ratings, window_themes
 from app.store.responses import (
     CHANNELS,
     OUTCOMES,
@@ -109,6 +110,7 @@ __all__ = [
     "add_service",
     "add_user",
     "analysed_after",
+    "analysed_weeks",
     "authenticate",
     "backup_database",
     "breakdown",
@@ -155,5 +157,7 @@ __all__ = [
     "week_responses",
     "week_responses_count",
     "weeks_with_responses",
+    "window_ratings",
+    "window_themes",
     "write_transaction",
 ]

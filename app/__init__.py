@@ -133,12 +133,13 @@ def _extensions(app):
 
 
 def _blueprints(app):
-    from app import admin, auth, cli, dashboard, errors, pages, survey
+    from app import admin, auth, cli, dashboard, errors, pages, survey, themes
 
     app.register_blueprint(pages.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(dashboard.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(survey.bp)
+    app.register_blueprint(themes.bp)
     errors.init_app(app)
     cli.init_app(app)

@@ -17,6 +17,7 @@ from migrations import (  # noqa: E402, F401
     m005_response_deletions,
     m006_unknown_sign_ins,
     m007_session_generation,
+    m008_theme_edits,
 )
 
 __all__ = ["migrations"]

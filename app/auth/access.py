@@ -6,6 +6,8 @@ Rules:
   admin           admins only
   service_read    staff assigned to the service named by the URL's slug (and admins)
   service_manage  owners of that service (and admins)
+  service_edit    as service_manage, but a viewer of that service is told 'forbidden' (403):
+                  they know the service, so hiding the page would only confuse them
 
 A member of staff who may not see a page gets 'page not found', so the existence of other
 services' pages is not given away; someone not signed in is sent to sign in.
@@ -22,7 +24,7 @@ from flask_login import LoginManager, current_user
 from app.db import get_db
 from app.store import get_service, get_user
 
-RULES = ("public", "signed_in", "admin", "service_read", "service_manage")
+RULES = ("public", "signed_in", "admin", "service_read", "service_manage", "service_edit")
 login_manager = LoginManager()
 
 
@@ -49,13 +51,13 @@ def access(rule):
 def _check(rule, kwargs):
     if rule == "admin" and not current_user.is_admin:
         abort(404)
-    if rule in ("service_read", "service_manage"):
+    if rule in ("service_read", "service_manage", "service_edit"):
         service = get_service(get_db(), kwargs.get("slug", ""))
         if service is None:
             abort(404)
         allowed = current_user.can_see if rule == "service_read" else current_user.can_manage
         if not allowed(service.id):
-            abort(404)
+            abort(403 if rule == "service_edit" and current_user.can_see(service.id) else 404)
         g.service = service
 
 

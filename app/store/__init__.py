@@ -62,6 +62,16 @@ from app.store.services import (
     update_service,
 )
 from app.store.spam import count_attempt, count_spam, record_hit
+from app.store.theme_edits import (
+    MAX_LABEL,
+    get_theme,
+    live_themes,
+    merge_themes,
+    rename_theme,
+    set_not_actionable,
+    theme_changes,
+    theme_weeks_of,
+)
 from app.store.transaction import write_transaction
 from app.store.users import (
     EMAIL_PATTERN,
@@ -90,6 +100,7 @@ __all__ = [
     "CHANNELS",
     "EMAIL_PATTERN",
     "MAX_FAILED",
+    "MAX_LABEL",
     "MAX_REASON",
     "MIN_PASSWORD",
     "OUTCOMES",
@@ -159,5 +170,12 @@ __all__ = [
     "weeks_with_responses",
     "window_ratings",
     "window_themes",
+    "get_theme",
+    "live_themes",
+    "merge_themes",
+    "rename_theme",
+    "set_not_actionable",
+    "theme_changes",
+    "theme_weeks_of",
     "write_transaction",
 ]

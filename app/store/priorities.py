@@ -48,7 +48,7 @@ def window_themes(db, service_id, weeks):
     in_weeks = f"tw.week IN ({_marks(names)})"
     for row in db.query(
         "SELECT tw.theme_id, tw.week, tw.size, coalesce(t.custom_label, t.label) AS label, "  # noqa: S608
-        "NULL AS not_actionable FROM theme_weeks tw JOIN themes t ON t.id = tw.theme_id "
+        "t.not_actionable FROM theme_weeks tw JOIN themes t ON t.id = tw.theme_id "
         f"WHERE tw.service_id = ? AND {in_weeks} AND tw.status != 'faded'",
         [service_id, *names],
     ):

@@ -18,10 +18,13 @@ from app.themes import bp
 from app.themes.forms import ActionableForm, MergeForm, NotActionableForm, RenameForm
 
 BASE = "/services/<slug>/themes/<int:theme_id>"
+MAX_ID = 2**63 - 1  # SQLite's largest integer; a longer number in the address is no theme
 
 
 def _theme_or_404(theme_id, editing=False):
     """The theme, if it is this service's; a merged-away theme cannot be edited."""
+    if theme_id > MAX_ID:
+        abort(404)
     theme = get_theme(get_db(), g.service.id, theme_id)
     if theme is None or (editing and theme["merged_into"]):
         abort(404)

@@ -153,3 +153,10 @@ def test_the_digest_links_each_theme_to_its_history(as_user, two_themes):
     soup = page(as_user("viewer").get(f"/services/bins/weeks/{EARLIER}"))
     hrefs = {a["href"] for a in soup.select(".pulse-theme h3 a")}
     assert hrefs == {f"/services/bins/themes/{t}/history" for t in two_themes}
+
+
+def test_a_theme_number_past_any_id_is_not_found(as_user, service):
+    admin = as_user("admin")
+    for page_name in ("history", "rename", "merge", "not-actionable"):
+        url = f"/services/bins/themes/{10**25}/{page_name}"
+        assert admin.get(url).status_code == 404, url

@@ -12,6 +12,7 @@ log = logging.getLogger(__name__)
 
 PAGES = {
     400: "errors/400.html",
+    403: "errors/403.html",
     404: "errors/404.html",
     413: "errors/413.html",
     # A multipart body: "a format we do not accept", as the 400 page says.

@@ -18,6 +18,7 @@ from migrations import (  # noqa: E402, F401
     m006_unknown_sign_ins,
     m007_session_generation,
     m008_api_tokens,
+    m009_theme_edits,
 )
 
 __all__ = ["migrations"]

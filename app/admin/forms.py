@@ -15,7 +15,7 @@ from app.survey.links import REF_PATTERN
 
 ROLE_HINTS = {
     "admin": "Everything: every service's feedback, and the users and services pages",
-    "owner": "Their services: read the feedback and export its comments",
+    "owner": "Their services: read the feedback, manage its themes and export its comments",
     "viewer": "Read the feedback of the services they are given",
 }
 EMAIL_FORMAT = "Enter an email address in the correct format, like name@example.gov.uk"

@@ -8,7 +8,8 @@ Rules:
   service_manage  owners of that service (and admins)
   token_submit    an API token of scope submit (Authorization: Bearer), covering the slug's service
   token_read      the same, of scope read
-
+  service_edit    as service_manage, but a viewer of that service is told 'forbidden' (403):
+                  they know the service, so hiding the page would only confuse them
 
 A member of staff who may not see a page gets 'page not found', so the existence of other
 services' pages is not given away; someone not signed in is sent to sign in. An API call
@@ -29,7 +30,15 @@ from app.db import get_db
 from app.store import get_service, get_user, record_hit, use_token
 
 TOKEN_RULES = {"token_submit": "submit", "token_read": "read"}
-RULES = ("public", "signed_in", "admin", "service_read", "service_manage", *TOKEN_RULES)
+RULES = (
+    "public",
+    "signed_in",
+    "admin",
+    "service_read",
+    "service_manage",
+    "service_edit",
+    *TOKEN_RULES,
+)
 login_manager = LoginManager()
 
 
@@ -58,13 +67,13 @@ def access(rule):
 def _check(rule, kwargs):
     if rule == "admin" and not current_user.is_admin:
         abort(404)
-    if rule in ("service_read", "service_manage"):
+    if rule in ("service_read", "service_manage", "service_edit"):
         service = get_service(get_db(), kwargs.get("slug", ""))
         if service is None:
             abort(404)
         allowed = current_user.can_see if rule == "service_read" else current_user.can_manage
         if not allowed(service.id):
-            abort(404)
+            abort(403 if rule == "service_edit" and current_user.can_see(service.id) else 404)
         g.service = service
 
 

@@ -42,3 +42,50 @@ def satisfaction_chart(trend):
         pen_down = True
     y_labels = [(y(v), f"{v}%") for v in (0, 25, 50, 75, 100)]
     return Chart(WIDTH, HEIGHT, " ".join(path), points, x_labels, y_labels)
+
+
+def _nice_ceiling(value):
+    """The next round number at or above value, for an axis end."""
+    for step in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000):
+        if value <= step:
+            return step
+    return value
+
+
+def impact_chart(rows):
+    """Lay out each theme as a point at (responses, impact on mean rating) with its interval."""
+    inner_w = WIDTH - LEFT - RIGHT
+    inner_h = HEIGHT - TOP - BOTTOM
+    top = max([0.5, *(r["impact"].mean.high for r in rows)])
+    bottom = min([-0.5, *(r["impact"].mean.low for r in rows)])
+    span = top - bottom
+    most = _nice_ceiling(max([10, *(r["impact"].n_theme for r in rows)]))
+
+    def x(n):
+        return round(LEFT + inner_w * n / most, 1)
+
+    def y(value):
+        return round(TOP + inner_h * (top - value) / span, 1)
+
+    points = [
+        {
+            "number": i,
+            "x": x(r["impact"].n_theme),
+            "y": y(r["impact"].mean.estimate),
+            "low": y(r["impact"].mean.low),
+            "high": y(r["impact"].mean.high),
+            "row": r,
+        }
+        for i, r in enumerate(rows, 1)
+    ]
+    x_labels = [(x(most * f / 4), round(most * f / 4)) for f in range(5)]
+    ticks = sorted({round(bottom, 1), round(bottom / 2, 1), 0.0, round(top / 2, 1), round(top, 1)})
+    y_labels = [(y(v), f"{v:+.1f}" if v else "0") for v in ticks]
+    return {
+        "width": WIDTH,
+        "height": HEIGHT,
+        "zero": y(0),
+        "points": points,
+        "x_labels": x_labels,
+        "y_labels": y_labels,
+    }

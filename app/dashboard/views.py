@@ -5,7 +5,8 @@ from flask_login import current_user
 
 from app.auth.access import access
 from app.dashboard import bp
-from app.dashboard.chart import satisfaction_chart
+from app.dashboard.chart import impact_chart, satisfaction_chart
+from app.dashboard.priorities import WINDOWS, build_priorities, window_of
 from app.db import get_db
 from app.digest import build_digest
 from app.store import largest_negative_theme, list_services, service_weeks
@@ -98,4 +99,29 @@ def digest(slug, week):
         next_week=week.shift(1) if week < latest else None,
         survey_link=survey_url(slug),
         can_manage=current_user.can_manage(service.id),
+    )
+
+
+@bp.route("/services/<slug>/priorities")
+@access("service_read")
+def priorities(slug):
+    """A service's themes over the last 4 (or 12) complete weeks, ranked by impact on score."""
+    size = request.args.get("weeks", type=int)
+    size = size if size in WINDOWS else WINDOWS[0]
+    result = build_priorities(
+        get_db(),
+        g.service.id,
+        window_of(last_complete_week(), size),
+        threshold=current_app.config["ANONYMITY_THRESHOLD"],
+        show_all=current_user.is_admin,
+    )
+    charted = [r for r in result.ranked + result.unranked if r["impact"].mean is not None]
+    return render_template(
+        "dashboard/priorities.html",
+        service=g.service,
+        result=result,
+        size=size,
+        windows=WINDOWS,
+        chart=impact_chart(charted),
+        can_manage=current_user.can_manage(g.service.id),
     )

@@ -31,6 +31,7 @@ from app.store.digest_emails import (
     record_digest_sent,
 )
 from app.store.errors import FieldError
+from app.store.priorities import analysed_weeks, window_ratings, window_themes
 from app.store.responses import (
     CHANNELS,
     OUTCOMES,
@@ -63,6 +64,16 @@ from app.store.services import (
     update_service,
 )
 from app.store.spam import count_attempt, count_spam, record_hit
+from app.store.theme_edits import (
+    MAX_LABEL,
+    get_theme,
+    live_themes,
+    merge_themes,
+    rename_theme,
+    set_not_actionable,
+    theme_changes,
+    theme_weeks_of,
+)
 from app.store.tokens import (
     TOKEN_NAME_PATTERN,
     TOKEN_SCOPES,
@@ -113,6 +124,7 @@ __all__ = [
     "CHANNELS",
     "EMAIL_PATTERN",
     "MAX_FAILED",
+    "MAX_LABEL",
     "MAX_REASON",
     "MIN_PASSWORD",
     "OUTCOMES",
@@ -133,6 +145,7 @@ __all__ = [
     "add_service",
     "add_user",
     "analysed_after",
+    "analysed_weeks",
     "authenticate",
     "backup_database",
     "breakdown",
@@ -179,5 +192,14 @@ __all__ = [
     "week_responses",
     "week_responses_count",
     "weeks_with_responses",
+    "window_ratings",
+    "window_themes",
+    "get_theme",
+    "live_themes",
+    "merge_themes",
+    "rename_theme",
+    "set_not_actionable",
+    "theme_changes",
+    "theme_weeks_of",
     "write_transaction",
 ]

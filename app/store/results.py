@@ -4,9 +4,12 @@ import json
 from collections import defaultdict
 
 from app.store.services import Service
+from app.store.theme_edits import live_id, store_theme_week
 from app.store.transaction import write_transaction
 
 PRIOR_TEXTS_PER_THEME = 300
+# A service's results, in an order that deletes rows before the rows they point to.
+_SERVICE_RESULTS = ("response_analysis", "theme_weeks", "service_weeks", "theme_changes", "themes")
 
 
 def services_to_analyse(db, week, slug=None):
@@ -97,7 +100,9 @@ def replace_service_week(db, service_id, week, result, prior_sizes):
     """Replace a service's results for a week in one transaction; returns rows written.
 
     A theme that continues keeps its id; a new theme reuses the id an earlier run of the
-    same week gave it, so a rerun of the same input stores the same results.
+    same week gave it, so a rerun of the same input stores the same results. An id staff
+    merged into another theme resolves to that theme, and two themes landing on one id that
+    week are combined, so a merge holds through reruns.
     """
     name = str(week)
     with write_transaction(db):
@@ -113,13 +118,13 @@ def replace_service_week(db, service_id, week, result, prior_sizes):
         ids = {}
         for theme in sorted(result.themes, key=lambda t: t.key):
             if theme.continues is not None:
-                ids[theme.key] = theme.continues
+                ids[theme.key] = live_id(db, theme.continues)
                 db.execute(
                     "UPDATE themes SET label = ?, last_week = max(last_week, ?) WHERE id = ?",
-                    [theme.label, name, theme.continues],
+                    [theme.label, name, ids[theme.key]],
                 )
             elif reusable:
-                ids[theme.key] = reusable.pop(0)
+                ids[theme.key] = live_id(db, reusable.pop(0))
                 db.execute(
                     "UPDATE themes SET label = ?, last_week = max(last_week, ?) WHERE id = ?",
                     [theme.label, name, ids[theme.key]],
@@ -131,9 +136,7 @@ def replace_service_week(db, service_id, week, result, prior_sizes):
                     [service_id, name, name, theme.label],
                 ).lastrowid
         for theme_id in reusable:  # made by an earlier run of this week, not needed now
-            if not db.execute(
-                "SELECT 1 FROM theme_weeks WHERE theme_id = ?", [theme_id]
-            ).fetchone():
+            if not _kept(db, theme_id):
                 db.execute("DELETE FROM themes WHERE id = ?", [theme_id])
         for theme in result.themes:
             previous = prior_sizes.get(theme.continues) if theme.continues else None
@@ -141,10 +144,24 @@ def replace_service_week(db, service_id, week, result, prior_sizes):
         for theme_id in result.faded:
             label = db.execute("SELECT label FROM themes WHERE id = ?", [theme_id]).fetchone()[0]
             size, share = prior_sizes.get(theme_id, (None, None))
-            db.execute(
-                "INSERT INTO theme_weeks (theme_id, service_id, week, status, label, size, share, "
-                "previous_size, previous_share) VALUES (?, ?, ?, 'faded', ?, 0, 0, ?, ?)",
-                [theme_id, service_id, name, label, size, share],
+            store_theme_week(
+                db,
+                {
+                    "theme_id": theme_id,
+                    "service_id": service_id,
+                    "week": name,
+                    "status": "faded",
+                    "label": label,
+                    "keywords": "[]",
+                    "size": 0,
+                    "share": 0,
+                    "mean_sentiment": None,
+                    "mean_rating": None,
+                    "pct_satisfied": None,
+                    "examples": "[]",
+                    "previous_size": size,
+                    "previous_share": share,
+                },
             )
         rows = [
             (response_id, service_id, name, score, ids.get(result.theme_of.get(response_id)))
@@ -176,27 +193,36 @@ def replace_service_week(db, service_id, week, result, prior_sizes):
     return 2 * len(result.themes) + len(result.faded) + len(rows) + 1
 
 
+def _kept(db, theme_id):
+    """Whether a theme row must stay: it has weeks, staff changed it, or another points to it."""
+    return db.execute(
+        "SELECT EXISTS (SELECT 1 FROM theme_weeks WHERE theme_id = :id) "
+        "OR EXISTS (SELECT 1 FROM theme_changes WHERE theme_id = :id) "
+        "OR EXISTS (SELECT 1 FROM themes WHERE merged_into = :id OR (id = :id AND "
+        "(merged_into IS NOT NULL OR custom_label IS NOT NULL OR not_actionable IS NOT NULL)))",
+        {"id": theme_id},
+    ).fetchone()[0]
+
+
 def _insert_theme_week(db, theme_id, service_id, week, theme, previous):
-    db.execute(
-        "INSERT INTO theme_weeks (theme_id, service_id, week, status, label, keywords, size, "
-        "share, mean_sentiment, mean_rating, pct_satisfied, examples, previous_size, "
-        "previous_share) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            theme_id,
-            service_id,
-            week,
-            "continuing" if previous else "new",
-            theme.label,
-            json.dumps(theme.keywords),
-            theme.size,
-            theme.share,
-            theme.mean_sentiment,
-            theme.mean_rating,
-            theme.pct_satisfied,
-            json.dumps(theme.examples),
-            previous[0] if previous else None,
-            previous[1] if previous else None,
-        ],
+    store_theme_week(
+        db,
+        {
+            "theme_id": theme_id,
+            "service_id": service_id,
+            "week": week,
+            "status": "continuing" if previous else "new",
+            "label": theme.label,
+            "keywords": json.dumps(theme.keywords),
+            "size": theme.size,
+            "share": theme.share,
+            "mean_sentiment": theme.mean_sentiment,
+            "mean_rating": theme.mean_rating,
+            "pct_satisfied": theme.pct_satisfied,
+            "examples": json.dumps(theme.examples),
+            "previous_size": previous[0] if previous else None,
+            "previous_share": previous[1] if previous else None,
+        },
     )
 
 
@@ -226,7 +252,7 @@ def delete_responses_by_source(db, source):
             )
         ]
         for service_id in service_ids:
-            for table in ("response_analysis", "theme_weeks", "service_weeks", "themes"):
+            for table in _SERVICE_RESULTS:
                 db.execute(f"DELETE FROM {table} WHERE service_id = ?", [service_id])  # noqa: S608
         deleted = db.execute("DELETE FROM responses WHERE source = ?", [source]).rowcount
     return deleted, service_ids

@@ -110,6 +110,10 @@ def run_week(db_path, week, *, slug=None, workers=None, random_state=0, on_servi
 
     on_service(outcome, done, total) is called as each service is written.
     """
+    # Loaded before any worker is forked, so the workers inherit scikit-learn and nltk instead
+    # of each importing them again.
+    import analysis.summary  # noqa: F401
+
     started_at = datetime.now(UTC).isoformat(timespec="seconds")
     clock = time.perf_counter()
     db = connect(db_path)

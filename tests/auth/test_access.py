@@ -10,7 +10,7 @@ from app.auth.access import TOKEN_RULES
 from app.store import NewResponse, add_response, get_service, live_themes
 from app.weekly import run_week
 from app.weeks import last_complete_week
-from tests.dashboard.test_priorities import COMPLAINTS, add_week
+from tests.dashboard.helpers import COMPLAINTS, add_week
 from tests.helpers import hidden_fields
 
 RESPONSE_ID = 1  # the first response in each test's fresh database

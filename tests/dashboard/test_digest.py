@@ -10,21 +10,10 @@ import pytest
 from app.store import NewResponse, add_responses
 from app.weekly import run_week
 from app.weeks import last_complete_week
+from tests.dashboard.helpers import COMPLAINTS, PRAISE
 from tests.helpers import page, text_of
 
 WEEK = last_complete_week()
-COMPLAINTS = [
-    "The bin was missed again and nobody came back for it",
-    "Missed collection three weeks running, bins overflowing",
-    "Bin not collected, the crew skipped our street again",
-    "They missed my bin again, third time this month",
-]
-PRAISE = [
-    "The call handler was really helpful and kind",
-    "Helpful friendly staff on the phone sorted it fast",
-    "Lovely helpful person on the phone, thank you",
-    "Very helpful and polite staff, quick to arrange it",
-]
 
 
 def _responses(db, service, week, rows):

@@ -1,39 +1,13 @@
 """The priorities page: themes over a window of weeks ranked by impact, as staff see it."""
 
-from datetime import timedelta
-
 import pytest
 
-from app.store import NewResponse, add_responses
 from app.weekly import run_week
 from app.weeks import last_complete_week
+from tests.dashboard.helpers import COMPLAINTS, PRAISE, add_week
 from tests.helpers import page, text_of
 
 WEEK = last_complete_week()
-COMPLAINTS = [
-    "The bin was missed again and nobody came back for it",
-    "Missed collection three weeks running, bins overflowing",
-    "Bin not collected, the crew skipped our street again",
-    "They missed my bin again, third time this month",
-]
-PRAISE = [
-    "The call handler was really helpful and kind",
-    "Helpful friendly staff on the phone sorted it fast",
-    "Lovely helpful person on the phone, thank you",
-    "Very helpful and polite staff, quick to arrange it",
-]
-
-
-def add_week(db, service, week, rows):
-    """Store (rating, comment) rows as responses during the week."""
-    start, _ = week.bounds_utc()
-    add_responses(
-        db,
-        [
-            NewResponse(service.id, rating, comment, submitted_at=start + timedelta(hours=9 + i))
-            for i, (rating, comment) in enumerate(rows)
-        ],
-    )
 
 
 @pytest.fixture

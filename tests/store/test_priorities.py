@@ -3,7 +3,7 @@
 from app.store import analysed_weeks, window_ratings, window_themes
 from app.weekly import run_week
 from app.weeks import last_complete_week
-from tests.dashboard.test_priorities import COMPLAINTS, add_week
+from tests.dashboard.helpers import COMPLAINTS, add_week
 
 WEEK = last_complete_week()
 

@@ -5,7 +5,7 @@ import pytest
 from app.store import get_service, live_themes
 from app.weekly import run_week
 from app.weeks import last_complete_week
-from tests.dashboard.test_priorities import COMPLAINTS, PRAISE, add_week
+from tests.dashboard.helpers import COMPLAINTS, PRAISE, add_week
 from tests.helpers import errors, page, post_form, text_of
 
 WEEK = last_complete_week()

@@ -65,3 +65,21 @@ def last_complete_week(now=None):
     """The most recent Monday-to-Sunday week that has ended, in London time."""
     today = (now or datetime.now(UTC)).astimezone(LONDON).date()
     return week_of(today).shift(-1)
+
+
+def retention_cutoff(months, today):
+    """The Monday that starts the ISO week holding the day `months` before today.
+
+    Whole weeks only, so a week keeps all its comments or none and its quotes and figures
+    never describe half a week.
+    """
+    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
+    month += 1
+    # 31 March less one month is the last day of February.
+    day = min(today.day, _days_in(year, month))
+    return week_of(date(year, month, day)).monday
+
+
+def _days_in(year, month):
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return (following - date(year, month, 1)).days

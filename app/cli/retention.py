@@ -1,6 +1,6 @@
 """flask retention: remove the text of comments older than RETENTION_MONTHS, for cron."""
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime, time
 
 import click
 from flask import current_app
@@ -8,25 +8,7 @@ from flask.cli import with_appcontext
 
 from app.cli.common import open_db
 from app.store import comments_before, remove_comments_before
-from app.weeks import LONDON, week_of
-
-
-def retention_cutoff(months, today):
-    """The Monday that starts the ISO week holding the day `months` before today.
-
-    Whole weeks only, so a week keeps all its comments or none and its quotes and figures
-    never describe half a week.
-    """
-    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
-    month += 1
-    # 31 March less one month is the last day of February.
-    day = min(today.day, _days_in(year, month))
-    return week_of(date(year, month, day)).monday
-
-
-def _days_in(year, month):
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return (following - date(year, month, 1)).days
+from app.weeks import LONDON, retention_cutoff
 
 
 def _months_setting():

@@ -4,10 +4,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from app.cli.retention import retention_cutoff
 from app.store import NewResponse, add_responses, digest_themes, service_weeks
 from app.weekly import run_week
-from app.weeks import last_complete_week, week_of
+from app.weeks import last_complete_week, retention_cutoff, week_of
 from tests.samples import PHONES, STAFF
 
 RECENT = last_complete_week()

@@ -151,3 +151,22 @@ def init_app(app):
     app.before_request(_refuse_unreadable_bodies)
     app.after_request(_headers)
     app.context_processor(lambda: {"cspNonce": csp_nonce()})
+    hide_client_addresses(logging.getLogger("werkzeug"))
+
+
+class _NoClientAddress(logging.Filter):
+    """Replaces the client's address that the development server puts first in each request
+    line with "-": an address is personal data, and the line is kept in terminals and logs."""
+
+    PATTERN = re.compile(r"^\S+ - - \[")
+
+    def filter(self, record):
+        if isinstance(record.msg, str):
+            record.msg = self.PATTERN.sub("- - - [", record.msg, count=1)
+        return True
+
+
+def hide_client_addresses(logger):
+    """Keep client addresses out of the development server's request log (once per logger)."""
+    if not any(isinstance(f, _NoClientAddress) for f in logger.filters):
+        logger.addFilter(_NoClientAddress())

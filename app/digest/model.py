@@ -8,6 +8,7 @@ from app.store import (
     has_responses,
     service_weeks,
     week_responses_count,
+    week_staff_count,
 )
 
 TREND_WEEKS = 12
@@ -34,6 +35,9 @@ class Digest:
     channels: list = field(default_factory=list)
     themes: list = field(default_factory=list)
     hidden_themes: int = 0
+    # Responses of the week recorded by staff, and whether the breakdowns count them.
+    staff_responses: int = 0
+    include_staff: bool = True
 
     @property
     def change(self):
@@ -69,8 +73,12 @@ def theme_trend(theme):
     return "steady"
 
 
-def build_digest(db, service, week, *, threshold, show_all):
-    """Read the stored results for a service's week; show_all (admins) lifts the anonymity rule."""
+def build_digest(db, service, week, *, threshold, show_all, include_staff=True):
+    """Read the stored results for a service's week; show_all (admins) lifts the anonymity rule.
+
+    include_staff False leaves responses recorded by staff out of the outcome and channel
+    breakdowns (the stored weekly figures count every response).
+    """
     weeks = [week.shift(-n) for n in range(TREND_WEEKS - 1, -1, -1)]
     stored = service_weeks(db, service.id, weeks)
     figures = stored.get(str(week))
@@ -89,8 +97,10 @@ def build_digest(db, service, week, *, threshold, show_all):
         figures=figures,
         previous=stored.get(str(week.shift(-1))),
         trend=_trend(weeks, stored),
-        outcomes=breakdown(db, service.id, week, "outcome"),
-        channels=breakdown(db, service.id, week, "channel"),
+        outcomes=breakdown(db, service.id, week, "outcome", include_staff=include_staff),
+        channels=breakdown(db, service.id, week, "channel", include_staff=include_staff),
+        staff_responses=week_staff_count(db, service.id, week),
+        include_staff=include_staff,
     )
     for theme in digest_themes(db, service.id, week):
         theme["trend"] = theme_trend(theme)

@@ -2,6 +2,7 @@
 and responses gain entered_by."""
 
 import sqlite3
+
 import pytest
 
 from app.db import connect

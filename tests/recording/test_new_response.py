@@ -201,3 +201,34 @@ def test_a_recorder_starts_on_a_list_of_its_services(app, recorder, as_user):
     assert nav == ["Record feedback"]
     assert client.get("/sign-in").headers["Location"] == "/record"
     assert client.get("/dashboard").status_code == 404
+
+
+def test_each_error_leads_to_its_question(clerk):
+    response = send(clerk, rating="", channel="", contact_date=["40", "1", "2026"])
+    soup = page(response)
+    links = [link for _text, link in errors(response)]
+    assert links == ["#rating", "#channel", "#contact_date-day"]
+    assert all(soup.select_one(link) for link in links)
+    assert soup.select_one(links[-1])["name"] == "contact_date"
+
+
+def test_a_recorder_with_no_services_is_told_what_to_do(app, db, staff):
+    from app.store import add_user
+    from tests.helpers import PASSWORD, sign_in
+
+    add_user(db, "new@example.gov.uk", "New Recorder", PASSWORD, "recorder")
+    client = app.test_client()
+    sign_in(client, "new@example.gov.uk")
+    said = text_of(page(client.get("/record")).main)
+    assert "You have no services to record feedback for yet" in said
+    assert client.get(URL).status_code == 404
+
+
+def test_the_digest_offers_recording_to_owners_not_viewers(as_user, staff):
+    from app.weeks import last_complete_week
+
+    digest = f"/services/bins/weeks/{last_complete_week()}"
+    for persona, offered in (("owner", True), ("viewer", False)):
+        soup = page(as_user(persona).get(digest))
+        links = [a["href"] for a in soup.select("main a")]
+        assert (URL in links) is offered, persona

@@ -5,7 +5,7 @@ import logging
 import secrets
 from datetime import UTC, datetime, time
 
-from flask import current_app, flash, g, redirect, render_template, session, url_for
+from flask import abort, current_app, flash, g, redirect, render_template, session, url_for
 from flask_login import current_user
 
 from app.auth.access import access
@@ -25,7 +25,7 @@ _RECORDED = "pulse_recorded"
 @access("any_staff")
 def record():
     """The services this member of staff may enter feedback for, each with its form."""
-    services = [s for s in list_services(get_db()) if current_user.can_record(s.id)]
+    services = [s for s in list_services(get_db()) if s.active and current_user.can_record(s.id)]
     return render_template("recording/record.html", services=services)
 
 
@@ -34,6 +34,8 @@ def record():
 def new_response(slug):
     """Enter a rating and comment a citizen gave by phone, face to face or post."""
     service = g.service
+    if not service.active:  # closed to feedback, as its survey is
+        abort(404)
     form = RecordForm()
     if form.validate_on_submit():
         return _store(form, service)

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 
 from app.recording.forms import OLDEST_DAYS, today_in_london
+from app.store import update_service
 from tests.helpers import banner, errors, hidden_fields, page, text_of
 
 URL = "/services/bins/responses/new"
@@ -232,3 +233,9 @@ def test_the_digest_offers_recording_to_owners_not_viewers(as_user, staff):
         soup = page(as_user(persona).get(digest))
         links = [a["href"] for a in soup.select("main a")]
         assert (URL in links) is offered, persona
+
+
+def test_a_closed_service_takes_no_feedback(clerk, db, service):
+    update_service(db, "bins", service.name_en, service.name_cy, active=False)
+    assert clerk.get(URL).status_code == 404
+    assert "Record feedback for" not in text_of(page(clerk.get("/record")).main)

@@ -56,7 +56,8 @@ def test_the_environment_overrides_instance_config(tmp_path, monkeypatch):
         "from app import create_app\n"
         f"flask.Flask.auto_find_instance_path = lambda self: {str(instance)!r}\n"
         "app = create_app()\n"
-        "print(app.config['SECRET_KEY'], app.config['COUNCIL_NAME'], app.config['RETENTION_MONTHS'])\n"
+        "config = app.config\n"
+        "print(config['SECRET_KEY'], config['COUNCIL_NAME'], config['RETENTION_MONTHS'])\n"
     )
     env = {
         "PATH": "/usr/bin:/bin",

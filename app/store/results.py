@@ -239,9 +239,7 @@ def record_run(db, week, started_at, finished_at, services, responses, themes, s
 
 def last_run(db):
     """The most recent weekly run's week and finish time, or None: what /healthz reports."""
-    return one_row(
-        db, "SELECT week, finished_at FROM analysis_runs ORDER BY id DESC LIMIT 1"
-    )
+    return one_row(db, "SELECT week, finished_at FROM analysis_runs ORDER BY id DESC LIMIT 1")
 
 
 def delete_responses_by_source(db, source):

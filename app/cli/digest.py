@@ -51,11 +51,11 @@ WEEK_HELP = "ISO week, e.g. 2026-W47. Default: the last complete week."
 def send_command(week, dry_run, quiet):
     """Email each owner and viewer one digest covering all their services.
 
-    Uses the MAIL_* settings (instance/config.py or PULSE_MAIL_*). Each active owner or viewer assigned to an
-    open service gets one email; admins get one only if services are assigned to them, and
-    people with no services get none. A week already sent to someone is not sent again; a
-    failed send is recorded, reported and retried on the next run. Exits with status 1 if any
-    send failed, so cron reports it.
+    Uses the MAIL_* settings (instance/config.py or PULSE_MAIL_*). Each active owner or
+    viewer assigned to an open service gets one email; admins get one only if services are
+    assigned to them, and people with no services get none. A week already sent to someone is
+    not sent again; a failed send is recorded, reported and retried on the next run. Exits
+    with status 1 if any send failed, so cron reports it.
     """
     week = week or last_complete_week()
     say = _silent if quiet else click.echo

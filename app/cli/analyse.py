@@ -1,6 +1,7 @@
 """flask analyse: the weekly run, for cron or by hand."""
 
 import sys
+import time
 
 import click
 from flask import current_app
@@ -43,12 +44,19 @@ def analyse_command(week, since, all_weeks, slug, workers, quiet):
     finally:
         db.close()
 
-    for target in weeks:
+    started = time.perf_counter()
+    for number, target in enumerate(weeks, 1):
         summary = _run_one(target, slug, workers, quiet)
         if not quiet:
+            # With --since or --all, how far through and how long so far, for a long backfill.
+            progress = (
+                f" (week {number} of {len(weeks)}, {time.perf_counter() - started:.1f}s in all)"
+                if len(weeks) > 1
+                else ""
+            )
             click.echo(
                 f"{target}: {len(summary.services)} services, {summary.responses} responses, "
-                f"{summary.themes} themes in {summary.seconds:.1f}s"
+                f"{summary.themes} themes in {summary.seconds:.1f}s{progress}"
             )
     if later:
         # Later weeks carried on the themes this run has just replaced.
@@ -72,7 +80,10 @@ def _run_one(week, slug, workers, quiet):
             bar.length = total
             bar.label = f"Analysing {week} · {outcome.slug}"
             bar.update(1)
-            lines.append(_service_line(outcome))
+            if show_bar:
+                lines.append(_service_line(outcome))  # printed once the bar is done
+            elif not quiet:
+                click.echo(_service_line(outcome))  # as each service is written, for a log
 
         summary = run_week(
             current_app.config["DATABASE"], week, slug=slug, workers=workers, on_service=on_service

@@ -45,6 +45,7 @@ from app.store.responses import (
 from app.store.results import (
     analysed_after,
     delete_responses_by_source,
+    last_run,
     prior_themes,
     record_run,
     replace_service_week,
@@ -116,6 +117,7 @@ __all__ = [
     "TokenError",
     "add_token",
     "hash_token",
+    "last_run",
     "list_tokens",
     "revoke_token",
     "use_token",

@@ -30,6 +30,13 @@ from app.store.digest_emails import (
     record_digest_failed,
     record_digest_sent,
 )
+from app.store.effect import (
+    EffectWindow,
+    EffectWindows,
+    effect_windows,
+    live_theme_ids,
+    window_counts,
+)
 from app.store.errors import FieldError
 from app.store.priorities import analysed_weeks, window_ratings, window_themes
 from app.store.responses import (
@@ -204,4 +211,9 @@ __all__ = [
     "theme_changes",
     "theme_weeks_of",
     "write_transaction",
+    "EffectWindow",
+    "EffectWindows",
+    "effect_windows",
+    "live_theme_ids",
+    "window_counts",
 ]

@@ -3,56 +3,16 @@
 from app.store import effect_windows, list_services, live_theme_ids, window_counts
 from app.weekly import run_week
 from app.weeks import Week, last_complete_week
-from tests.dashboard.helpers import COMPLAINTS, PRAISE, add_week
+from tests.dashboard.helpers import (
+    COMPLAINTS,
+    PRAISE,
+    add_week,
+    store_theme,
+    store_theme_week,
+    store_week,
+)
 
 SHIPPED = Week(2026, 20)
-
-
-def store_week(db, service, week, ratings, comments):
-    """A service_weeks row as the weekly run writes it; ratings are the counts at 1 to 5."""
-    db["service_weeks"].insert(
-        {
-            "service_id": service.id,
-            "week": str(week),
-            "responses": sum(ratings),
-            **{f"rating_{n}": count for n, count in enumerate(ratings, 1)},
-            "pct_satisfied": None,
-            "mean_rating": None,
-            "comments": comments,
-            "mean_sentiment": None,
-            "themes": 0,
-        }
-    )
-
-
-def store_theme(db, service, label, merged_into=None):
-    return (
-        db["themes"]
-        .insert(
-            {
-                "service_id": service.id,
-                "first_week": "2026-W01",
-                "last_week": "2026-W30",
-                "label": label,
-                "merged_into": merged_into,
-            }
-        )
-        .last_pk
-    )
-
-
-def store_theme_week(db, service, theme_id, week, size, status="continuing"):
-    db["theme_weeks"].insert(
-        {
-            "theme_id": theme_id,
-            "service_id": service.id,
-            "week": str(week),
-            "status": status,
-            "label": "x",
-            "size": size,
-            "share": 0,
-        }
-    )
 
 
 def test_counts_add_over_the_analysed_weeks(db, service):

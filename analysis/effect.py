@@ -47,7 +47,13 @@ MEASURES_JUDGED = 2  # the themes' share and % satisfied
 MIN_AFTER = 30
 MIN_EXPECTED = 5  # below this expected count in any cell, Fisher's exact test replaces z
 SATISFIED = 4  # ratings at or above this count as satisfied
-STATES = ("waiting", "no_clear_change", "improved", "worse")
+STATE_LABELS = {
+    "waiting": "Waiting for data",
+    "no_clear_change": "No clear change",
+    "improved": "Improved",
+    "worse": "Got worse",
+}
+STATES = tuple(STATE_LABELS)
 
 
 @dataclass(frozen=True)

@@ -94,7 +94,7 @@ def digest(slug, week):
     return render_template(
         "dashboard/digest.html",
         digest=result,
-        chart=satisfaction_chart(result.trend),
+        chart=satisfaction_chart(result.trend, result.markers),
         previous_week=week.shift(-1),
         next_week=week.shift(1) if week < latest else None,
         survey_link=survey_url(slug),

@@ -32,14 +32,17 @@ def add_week(db, service, week, rows):
 
 def store_week(db, service, week, ratings, comments):
     """A service_weeks row as the weekly run writes it; ratings are the counts at 1 to 5."""
+    responses = sum(ratings)
     db["service_weeks"].insert(
         {
             "service_id": service.id,
             "week": str(week),
-            "responses": sum(ratings),
+            "responses": responses,
             **{f"rating_{n}": count for n, count in enumerate(ratings, 1)},
-            "pct_satisfied": None,
-            "mean_rating": None,
+            "pct_satisfied": round(100 * sum(ratings[3:]) / responses, 1) if responses else None,
+            "mean_rating": (
+                sum(n * c for n, c in enumerate(ratings, 1)) / responses if responses else None
+            ),
             "comments": comments,
             "mean_sentiment": None,
             "themes": 0,

@@ -2,24 +2,19 @@
 
 Backlog items call `measure_effect` with their service, linked themes and ship date; the
 result renders with the `effect_summary` macro of components/effect.html on a page, and with
-`effect_text` in a plain-text email.
+`effect_text` in a plain-text email. It sits beside the blueprints, not in one, because the
+dashboard, the digest and its email all use it, and the dashboard already imports the digest.
 """
 
 from dataclasses import dataclass
 from datetime import date
 
-from analysis.effect import Effect, judge
+from analysis.effect import STATE_LABELS, Effect, judge
 from analysis.effect_words import number, p_text
 from app.store import effect_windows
 from app.weeks import week_of
 
 WINDOW_WEEKS = 4
-STATE_LABELS = {
-    "waiting": "Waiting for data",
-    "no_clear_change": "No clear change",
-    "improved": "Improved",
-    "worse": "Got worse",
-}
 # GOV.UK tag colours: grey while waiting, blue for no clear change, green and red for the rest.
 STATE_TAGS = {
     "waiting": "govuk-tag--grey",

@@ -4,7 +4,7 @@ from datetime import date
 
 from bs4 import BeautifulSoup
 
-from app.dashboard.effect import effect_text, measure_effect
+from app.effect import effect_text, measure_effect
 from app.weeks import Week
 from tests.dashboard.helpers import add_week, store_theme, store_theme_week, store_week
 from tests.helpers import text_of

@@ -117,6 +117,22 @@ def measure_effect(db, service_id, theme_ids, shipped_on, today, size=WINDOW_WEE
     )
 
 
+@dataclass(frozen=True)
+class ShippedEffect:
+    """A shipped backlog item as the priorities page lists it: title, link, measured effect."""
+
+    title: str
+    link: str
+    measured: MeasuredEffect
+
+
+def shipped_effects(db, service_id, today):
+    """The service's shipped backlog items with their effects, newest first, for the
+    priorities page; none until the backlog fills it in, one ShippedEffect an item, each from
+    measure_effect(db, service_id, item's theme ids, item's ship date, today)."""
+    return []
+
+
 def window_words(measured):
     """Which weeks were compared and how many of each were analysed, in one sentence."""
     before, after = measured.before_weeks, measured.after_weeks

@@ -1,9 +1,8 @@
 """Reads behind "Did it work?": a window of weeks' stored counts for a service and some themes."""
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
-from app.weeks import LONDON, week_of
+from app.weeks import london_today, week_of
 
 SATISFIED = 4  # ratings at or above this count as satisfied
 
@@ -123,7 +122,7 @@ def effect_windows(db, service_id, theme_ids, shipped_week, size=4, current_week
     when the current week (London time; today's unless given) is later than it.
     """
     if current_week is None:
-        current_week = week_of(datetime.now(UTC).astimezone(LONDON).date())
+        current_week = week_of(london_today())
     before = [shipped_week.shift(-i) for i in range(size, 0, -1)]
     after = [shipped_week.shift(i) for i in range(1, size + 1)]
     return EffectWindows(

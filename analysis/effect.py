@@ -24,8 +24,8 @@ The judgement (`judge`) gives one of four states:
 - no_clear_change: anything else.
 
 "Clearly" means p < ALPHA / 2 for each measure: two measures decide the state, so the 5%
-chance of calling noise a change is split between them (Bonferroni), and the chance that
-pure noise reads as "improved" or "worse" stays at 5% or under. A 95% interval that just
+chance of calling noise a change is split between them (Bonferroni), so pure noise reads as
+"improved" or "worse" about 5% of the time or less, not about 10%. A 95% interval that just
 excludes zero can therefore still be "no clear change"; the words say so.
 """
 

@@ -66,13 +66,23 @@ def proportion_sentence(kind, comparison, clear):
         verb = "rose from"
     else:
         verb = "stayed the same, from"
+    # Whole points read best, unless rounding makes the two figures disagree with the change.
+    digits = 0
+    shown = float(number(after)) - float(number(before))
+    if abs(shown - float(number(100 * comparison.difference))) > 1e-9:
+        digits = 1
     change = change_text(
-        100 * comparison.difference, 100 * comparison.low, 100 * comparison.high, unit="points"
+        100 * comparison.difference,
+        100 * comparison.low,
+        100 * comparison.high,
+        unit="points",
+        digits=digits,
     )
     test = " (Fisher's exact test, as the counts are small)" if comparison.test == "fisher" else ""
     sentence = (
-        f"{subject} {verb} {number(before)}%{of} (n={_n(comparison.before_n)}) to "
-        f"{number(after)}% (n={_n(comparison.after_n)}): {change}, {p_text(comparison.p)}{test}."
+        f"{subject} {verb} {number(before, digits)}%{of} (n={_n(comparison.before_n)}) to "
+        f"{number(after, digits)}% (n={_n(comparison.after_n)}): {change}, "
+        f"{p_text(comparison.p)}{test}."
     )
     if not clear and comparison.p < ALPHA_SHOWN:
         sentence += (

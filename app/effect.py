@@ -100,7 +100,8 @@ def measure_effect(db, service_id, theme_ids, shipped_on, today, size=WINDOW_WEE
         verb = "has" if len(unanalysed) == 1 else "have"
         headline = (
             f"Waiting for data: {noun} {', '.join(unanalysed)} {verb} "
-            "responses that have not been analysed yet."
+            "responses that have not been analysed yet; the effect is measured once "
+            f"{'it has' if len(unanalysed) == 1 else 'they have'} been."
         )
     return MeasuredEffect(
         shipped_on=shipped_on,
@@ -184,7 +185,7 @@ def measure_rows(measured):
             effect.themes,
             100,
             " points",
-            0,
+            1,
         ),
         (
             "% satisfied",
@@ -193,7 +194,7 @@ def measure_rows(measured):
             effect.satisfied,
             100,
             " points",
-            0,
+            1,
         ),
         ("Mean rating (1 to 5)", _mean(before), _mean(after), effect.mean, 1, "", 2),
     ]

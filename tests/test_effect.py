@@ -48,7 +48,7 @@ def test_a_fall_in_the_theme_reads_as_improved(app, db, service):
         "24% (48 of 200 comments)",
         "4% (8 of 200 comments)",
     ]
-    assert rows[0][3].startswith("-20 points (95% interval")
+    assert rows[0][3].startswith("-20.0 points (95% interval")
     assert rows[0][4] == "p < 0.001, z-test"
     assert rows[1][1:3] == ["50% (120 of 240 responses)", "50% (120 of 240 responses)"]
     assert rows[2][0] == "Mean rating (1 to 5)" and rows[2][4].endswith("Welch's t-test")
@@ -80,7 +80,8 @@ def test_waiting_while_a_week_is_not_analysed(app, db, service):
     measured = measure_effect(db, service.id, [theme], SHIPPED_ON, date(2026, 7, 1))
     assert measured.state == "waiting"
     assert measured.headline == (
-        "Waiting for data: week 2026-W24 has responses that have not been analysed yet."
+        "Waiting for data: week 2026-W24 has responses that have not been analysed yet; "
+        "the effect is measured once it has been."
     )
     assert measured.unanalysed == ("2026-W24",)
 

@@ -213,3 +213,11 @@ def test_small_theme_counts_say_fisher_was_used():
     found = judge(window(200, 100, 40, 6), window(200, 100, 40, 0), complete=True)
     assert found.themes.test == "fisher"
     assert "Fisher's exact test" in found.sentences[0]
+
+
+def test_rounded_figures_never_disagree_with_the_change():
+    # 50% to 52.5%: whole points would read "50% to 52%: a rise of 3 points".
+    found = judge(window(200, 100), window(200, 105), complete=True)
+    assert found.sentences[1].startswith(
+        "% satisfied rose from 50.0% (n=200) to 52.5% (n=200): a rise of 2.5 points"
+    )

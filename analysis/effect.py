@@ -32,8 +32,7 @@ excludes zero can therefore still be "no clear change"; the words say so.
 import math
 from dataclasses import dataclass
 
-from scipy import stats
-
+from analysis.distributions import fisher_two_sided, normal_sf, t_quantile, t_two_sided
 from analysis.effect_words import (
     judged_headline,
     mean_sentence,
@@ -156,13 +155,14 @@ def z_test(before_count, before_n, after_count, after_n):
     if spread == 0:  # every answer the same in both windows: nothing differs
         return 1.0
     z = (after_count / after_n - before_count / before_n) / spread
-    return float(2 * stats.norm.sf(abs(z)))
+    return 2 * normal_sf(abs(z))
 
 
 def fisher_test(before_count, before_n, after_count, after_n):
     """Two-sided p of Fisher's exact test on the 2x2 table."""
-    table = [[before_count, before_n - before_count], [after_count, after_n - after_count]]
-    return float(stats.fisher_exact(table, alternative="two-sided").pvalue)
+    return fisher_two_sided(
+        before_count, before_n - before_count, after_count, after_n - after_count
+    )
 
 
 def compare_proportions(before_count, before_n, after_count, after_n):
@@ -211,8 +211,8 @@ def compare_means(before_ratings, after_ratings):
         return Means(m1, n1, m2, n2, difference, difference, difference, float(difference == 0))
     df = se2**2 / ((v1 / n1) ** 2 / (n1 - 1) + (v2 / n2) ** 2 / (n2 - 1))
     se = math.sqrt(se2)
-    half = float(stats.t.ppf(0.975, df)) * se
-    p = float(2 * stats.t.sf(abs(difference) / se, df))
+    half = t_quantile(0.975, df) * se
+    p = t_two_sided(difference / se, df)
     return Means(m1, n1, m2, n2, difference, difference - half, difference + half, p)
 
 

@@ -41,6 +41,7 @@ def test_a_fall_in_the_theme_reads_as_improved(app, db, service):
     assert measured.effect.themes.before_n == 200 and measured.effect.themes.after_count == 8
     page = render(app, measured)
     assert text_of(page.find("h3")) == "Did it work? Improved"
+    assert [text_of(th) for th in page.select("thead th")][2] == "After"
     assert "govuk-tag--green" in page.find("strong")["class"]
     rows = [[text_of(c) for c in tr.find_all(["th", "td"])] for tr in page.select("tbody tr")]
     assert rows[0][:3] == [
@@ -68,6 +69,7 @@ def test_waiting_until_the_after_weeks_have_ended(app, db, service):
     )
     page = render(app, measured)
     assert text_of(page.find("h3")) == "Did it work? Waiting for data"
+    assert [text_of(th) for th in page.select("thead th")][2] == "After, so far"
     assert {text_of(tr.find_all("td")[2]) for tr in page.select("tbody tr")} == {"Not compared yet"}
     assert not page.select("li")
 

@@ -110,3 +110,25 @@ def test_email_parts_leave_the_sections_out_when_empty(app, service):
         html = render_html(WEEK, [Digest(service, WEEK, "quiet_week")])
     assert "Shipped this week" not in text and "Effects measured" not in text
     assert "Shipped this week" not in html and "Effects measured" not in html
+
+
+def test_the_sections_come_before_the_downloads_on_an_analysed_week(
+    monkeypatch, db, as_user, service
+):
+    from tests.dashboard.helpers import add_week, store_week
+
+    add_week(db, service, WEEK, [(5, "")] * 3)
+    store_week(db, service, WEEK, (0, 0, 0, 0, 3), 0)
+    with_items(monkeypatch, shipped_this_week=[SHIPPED])
+    headings = [
+        text_of(h) for h in page(as_user("owner").get(f"/services/bins/weeks/{WEEK}")).select("h2")
+    ]
+    assert headings.index("Shipped this week") == headings.index("Download") - 1
+
+
+def test_the_sections_show_on_a_quiet_week_too(monkeypatch, as_user, service):
+    with_items(monkeypatch, effects_measured=[MEASURED])
+    headings = [
+        text_of(h) for h in page(as_user("owner").get(f"/services/bins/weeks/{WEEK}")).select("h2")
+    ]
+    assert "Effects measured this week" in headings and "Download" not in headings

@@ -15,7 +15,7 @@ ALL_SERVICES = "all"
 class WebhookAddForm(StrippedForm):
     """A new webhook: the address events are posted to, and which service's events."""
 
-    url = StringField(
+    address = StringField(
         "Address to post events to",
         description="It must start with https://. Plain http:// is allowed only to this "
         "machine (localhost or 127.0.0.1), for trying a receiver out.",
@@ -39,7 +39,7 @@ class WebhookAddForm(StrippedForm):
         ]
         self.service.choices = [SelectChoice(value, text) for value, text in choices]
 
-    def validate_url(self, field):
+    def validate_address(self, field):
         """The store's rules for an address, with their plain-words reasons."""
         try:
             field.data = check_webhook_url(field.data)

@@ -41,9 +41,9 @@ def webhook_add():
     form.set_services(list_services(db))
     if form.validate_on_submit():
         try:
-            webhook = add_webhook(db, form.url.data, form.service_id, current_user.id)
+            webhook = add_webhook(db, form.address.data, form.service_id, current_user.id)
         except WebhookError as error:
-            field = form[error.field] if error.field in form else form.url
+            field = form[error.field] if error.field in form else form.address
             field.errors.append(str(error))
         else:
             return render_template("admin/webhook_add.html", webhook=webhook)

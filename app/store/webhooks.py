@@ -50,41 +50,41 @@ def check_webhook_url(url):
     """
     url = (url or "").strip()
     if not url:
-        raise WebhookError("Enter the address to send events to", "url")
+        raise WebhookError("Enter the address to send events to", "address")
     if len(url) > MAX_URL:
-        raise WebhookError(f"The address must be {MAX_URL:,} characters or fewer", "url")
+        raise WebhookError(f"The address must be {MAX_URL:,} characters or fewer", "address")
     if any(ch.isspace() or ord(ch) < 32 for ch in url):
-        raise WebhookError("The address must not contain spaces or line breaks", "url")
+        raise WebhookError("The address must not contain spaces or line breaks", "address")
     try:
         parts = urlsplit(url)
         host = parts.hostname
         parts.port  # noqa: B018 - raises ValueError for a port that is not a number
     except ValueError:
         raise WebhookError(
-            "Enter a full address, such as https://hooks.example.com/pulse", "url"
+            "Enter a full address, such as https://hooks.example.com/pulse", "address"
         ) from None
     scheme = parts.scheme.lower()
     if scheme not in ("https", "http"):
         raise WebhookError(
             "The address must start with https:// (for example https://hooks.example.com/pulse)",
-            "url",
+            "address",
         )
     if not host:
         raise WebhookError(
             "Enter a full address, with a host name, such as https://hooks.example.com/pulse",
-            "url",
+            "address",
         )
     if parts.username is not None or parts.password is not None:
         raise WebhookError(
             "Take the user name and password out of the address: Pulse signs each event with "
             "its secret instead",
-            "url",
+            "address",
         )
     if scheme == "http" and not _local(host):
         raise WebhookError(
             "The address must use https://. Plain http:// is allowed only to this machine "
             "(localhost or 127.0.0.1), for testing",
-            "url",
+            "address",
         )
     return url
 

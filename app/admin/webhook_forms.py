@@ -29,6 +29,7 @@ class WebhookAddForm(StrippedForm):
         "Events from",
         choices=[(ALL_SERVICES, "Every service")],
         message="Select every service or one service",
+        default=ALL_SERVICES,
     )
     submit = SubmitField("Add webhook", widget=GovSubmitInput())
 

@@ -40,6 +40,8 @@ def test_an_added_webhook_shows_its_secret_once_and_is_listed(as_user, staff, db
 
 def test_every_service_is_the_default_choice_shown(as_user, staff, db):
     admin = as_user("admin")
+    form = page(admin.get("/admin/webhooks/add"))
+    assert form.select_one("input[name=service][checked]")["value"] == "all"
     add(admin)
     assert list_webhooks(db)[0].service_id is None
     assert table_rows(admin.get("/admin/webhooks"))[0][1] == "Every service"

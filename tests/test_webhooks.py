@@ -2,12 +2,14 @@
 logged, and sent only where it should go."""
 
 import json
+import re
 import socket
 
 import pytest
 
 from app.store import add_webhook, get_service, revoke_webhook, webhook_deliveries
 from app.webhooks import build_event, emit_event, sign
+from tests.helpers import ROOT
 from tests.receiver import Receiver, verify
 
 FAST = {"WEBHOOK_TIMEOUT_SECONDS": 0.3, "WEBHOOK_RETRY_DELAYS": (0, 0.01, 0.02)}
@@ -146,3 +148,19 @@ def test_an_event_id_already_delivered_is_not_sent_twice(db, config, service, st
 def test_an_unknown_event_type_is_refused(service):
     with pytest.raises(ValueError, match="unknown event type"):
         build_event("comment.added", service, {}, "")
+
+
+def test_the_readme_receiver_example_verifies_a_real_delivery(db, config, service, staff):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```python\n(import hashlib.*?def verify\(.*?)```", readme, re.S)
+    assert block, "README's Webhooks section should have the receiver's verify example"
+    namespace = {}
+    exec(block.group(1), namespace)  # noqa: S102 - the README's own example, run as a reader would
+    with Receiver() as receiver:
+        hook = add_webhook(db, receiver.url, None, staff["admin"].id)
+        _emit(db, config, service)
+    [request] = receiver.requests
+    assert namespace["verify"](hook.secret, request["headers"], request["body"])
+    assert not namespace["verify"](hook.secret, request["headers"], request["body"] + b" ")
+    old = {**request["headers"], "X-Pulse-Timestamp": "1000000000"}
+    assert not namespace["verify"](hook.secret, old, request["body"])

@@ -167,3 +167,17 @@ def test_a_new_theme_is_an_alert_with_its_label_and_no_comment_text(
     body = smtp.inbox.to("owner@example.gov.uk").get_content()
     assert "New theme" in body
     assert all(comment not in body for comment in COMPLAINTS)
+
+
+def test_a_broken_alert_step_is_logged_and_the_run_carries_on(
+    app, db, runner, dropped, monkeypatch, caplog
+):
+    def broken(*_args):
+        raise RuntimeError(SECRET_WORDS)
+
+    monkeypatch.setattr("app.alerts.alert_inputs", broken)
+    _analyse(runner)
+    assert db.execute("SELECT responses FROM service_weeks WHERE week = ?", [str(WEEK)]).fetchone()
+    assert _alerts(db) == []
+    assert f"alerts for bins {WEEK} failed: RuntimeError" in caplog.text
+    assert SECRET_WORDS not in caplog.text

@@ -62,6 +62,11 @@ DEFAULTS = {
     "MAIL_PASSWORD": None,
     "MAIL_SENDER": "Pulse <pulse@localhost>",
     "MAIL_TIMEOUT": 10,
+    # Alerts are emailed and posted only for the latest this-many complete weeks.
+    "ALERTS_SEND_WEEKS": 1,
+    # Each webhook delivery: seconds to wait for an answer, and the pause before each attempt.
+    "WEBHOOK_TIMEOUT_SECONDS": 5,
+    "WEBHOOK_RETRY_DELAYS": (0, 1, 4),
 }
 
 

@@ -4,6 +4,19 @@ This is the one import path into the store: views, commands and the weekly run i
 `app.store`, never from its modules, which are free to move names between them.
 """
 
+from app.store.alerts import (
+    AlertRecipient,
+    StoredAlert,
+    add_alerts,
+    alert_email_records,
+    alert_inputs,
+    alert_recipients,
+    alerts_email_on,
+    alerts_not_emailed,
+    record_alert_email,
+    set_alerts_email,
+    week_alerts,
+)
 from app.store.backup import Backup, backup_database
 from app.store.deletions import (
     MAX_REASON,
@@ -116,8 +129,43 @@ from app.store.users import (
     set_user_active,
     set_user_services,
 )
+from app.store.webhooks import (
+    Webhook,
+    WebhookError,
+    add_webhook,
+    check_webhook_url,
+    get_webhook,
+    list_webhooks,
+    record_delivery,
+    revoke_webhook,
+    was_delivered,
+    webhook_deliveries,
+    webhooks_for,
+)
 
 __all__ = [
+    "AlertRecipient",
+    "StoredAlert",
+    "add_alerts",
+    "alert_email_records",
+    "alert_inputs",
+    "alert_recipients",
+    "alerts_email_on",
+    "alerts_not_emailed",
+    "record_alert_email",
+    "set_alerts_email",
+    "week_alerts",
+    "Webhook",
+    "WebhookError",
+    "add_webhook",
+    "check_webhook_url",
+    "get_webhook",
+    "list_webhooks",
+    "record_delivery",
+    "revoke_webhook",
+    "was_delivered",
+    "webhook_deliveries",
+    "webhooks_for",
     "TOKEN_NAME_PATTERN",
     "TOKEN_SCOPES",
     "ApiToken",

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from app.digest.backlog import backlog_for_digest
 from app.store import (
     breakdown,
     digest_themes,
@@ -38,6 +39,10 @@ class Digest:
     # Responses of the week recorded by staff, and whether the breakdowns count them.
     staff_responses: int = 0
     include_staff: bool = True
+    # Backlog items (DigestItem): shipped during the week, and with effects measured this week.
+    shipped_this_week: list = field(default_factory=list)
+    effects_measured: list = field(default_factory=list)
+    markers: list = field(default_factory=list)  # (week name, short label) on the trend chart
 
     @property
     def change(self):
@@ -82,6 +87,13 @@ def build_digest(db, service, week, *, threshold, show_all, include_staff=True):
     weeks = [week.shift(-n) for n in range(TREND_WEEKS - 1, -1, -1)]
     stored = service_weeks(db, service.id, weeks)
     figures = stored.get(str(week))
+    backlog = backlog_for_digest(db, service, week, weeks)
+    shown = {
+        "trend": _trend(weeks, stored),
+        "shipped_this_week": list(backlog.shipped_this_week),
+        "effects_measured": list(backlog.effects_measured),
+        "markers": list(backlog.markers),
+    }
     if figures is None:
         if not has_responses(db, service.id):
             state = "no_responses_ever"
@@ -89,18 +101,18 @@ def build_digest(db, service, week, *, threshold, show_all, include_staff=True):
             state = "not_analysed"
         else:
             state = "quiet_week"
-        return Digest(service, week, state, trend=_trend(weeks, stored))
+        return Digest(service, week, state, **shown)
     digest = Digest(
         service,
         week,
         "ok",
         figures=figures,
         previous=stored.get(str(week.shift(-1))),
-        trend=_trend(weeks, stored),
         outcomes=breakdown(db, service.id, week, "outcome", include_staff=include_staff),
         channels=breakdown(db, service.id, week, "channel", include_staff=include_staff),
         staff_responses=week_staff_count(db, service.id, week),
         include_staff=include_staff,
+        **shown,
     )
     for theme in digest_themes(db, service.id, week):
         theme["trend"] = theme_trend(theme)

@@ -109,6 +109,32 @@ def test_user_and_password_pages_are_accessible(open_page, staff_data):
     _no_violations(page)
 
 
+@pytest.mark.browser
+def test_webhook_and_alert_pages_are_accessible(open_page, staff_data):
+    page = _signed_in(open_page)
+    page.goto("/admin/webhooks")
+    _no_violations(page)
+    page.get_by_role("button", name="Add a webhook").click()
+    page.wait_for_url("**/admin/webhooks/add")
+    _no_violations(page)
+    page.fill("#address", "http://hooks.example.com/pulse")
+    page.get_by_role("button", name="Add webhook").click()
+    page.locator(".govuk-error-summary").wait_for(state="visible")
+    assert "only to this machine" in page.locator(".govuk-error-summary").inner_text()
+    _no_violations(page)
+    page.fill("#address", "https://hooks.example.com/pulse")
+    page.get_by_role("button", name="Add webhook").click()
+    page.locator("#webhook-secret").wait_for(state="visible")
+    _no_violations(page)
+    page.goto("/admin/webhooks")
+    page.get_by_role("link", name="Delivery log of webhook").first.click()
+    page.wait_for_url("**/admin/webhooks/*/log")
+    _no_violations(page)
+    page.get_by_role("link", name="Email alerts").click()
+    page.wait_for_url("**/account/alerts")
+    _no_violations(page)
+
+
 @pytest.fixture(scope="module")
 def recorder_account(live_server):
     """A recorder of the bins service."""

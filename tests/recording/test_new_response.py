@@ -200,6 +200,8 @@ def test_a_recorder_starts_on_a_list_of_its_services(app, recorder, as_user):
     assert links == [("Record feedback for Report a missed bin collection", URL)]
     nav = [text_of(a) for a in soup.select(".govuk-service-navigation__list a")]
     assert nav == ["Record feedback"]
+    header = [text_of(a) for a in soup.select("header a")]
+    assert "Change your password" in header and "Email alerts" not in header
     assert client.get("/sign-in").headers["Location"] == "/record"
     assert client.get("/dashboard").status_code == 404
 

@@ -14,6 +14,7 @@ inside what the data can give. Ranking and the evidence rule use the mean-rating
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -50,12 +51,11 @@ class Impact:
 
 
 def _counts(ratings):
-    counts = np.zeros(5, dtype=np.int64)
-    for rating in ratings:
-        if not 1 <= rating <= 5:
-            raise ValueError(f"rating {rating!r} is not 1 to 5")
-        counts[int(rating) - 1] += 1
-    return counts
+    ratings = np.asarray(ratings, dtype=np.int64).ravel()
+    bad = ratings[(ratings < 1) | (ratings > 5)]
+    if bad.size:
+        raise ValueError(f"rating {int(bad[0])!r} is not 1 to 5")
+    return np.bincount(ratings - 1, minlength=5)
 
 
 def _measures(theme, outside):
@@ -77,6 +77,18 @@ def theme_impact(theme_ratings, other_ratings, resamples=RESAMPLES, seed=SEED):
     :param other_ratings: ratings of the responses outside the theme, in the same window.
     """
     theme, outside = _counts(theme_ratings), _counts(other_ratings)
+    return impact_of_counts(tuple(theme.tolist()), tuple(outside.tolist()), resamples, seed)
+
+
+# The result depends only on the ten counts (and the fixed seed), so a page shown again, or a
+# theme whose counts another view has already judged, costs nothing the second time.
+@lru_cache(maxsize=4096)
+def impact_of_counts(theme_counts, outside_counts, resamples=RESAMPLES, seed=SEED):
+    """Impact of a theme from (count of rating 1, ..., count of rating 5) inside and outside it."""
+    theme = np.asarray(theme_counts, dtype=np.int64)
+    outside = np.asarray(outside_counts, dtype=np.int64)
+    if theme.shape != (5,) or outside.shape != (5,) or (theme < 0).any() or (outside < 0).any():
+        raise ValueError("counts must be five whole numbers of 0 or more, ratings 1 to 5")
     n_theme, n_out = int(theme.sum()), int(outside.sum())
     if n_theme == 0 or n_out == 0:
         reason = "no responses in the theme" if n_theme == 0 else "no responses outside it"

@@ -21,6 +21,7 @@ from migrations import (  # noqa: E402, F401
     m009_theme_edits,
     m011_alerts_webhooks,
     m012_recorder,
+    m015_rating_index,
 )
 
 __all__ = ["migrations"]

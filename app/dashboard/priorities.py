@@ -3,8 +3,8 @@
 from collections import Counter
 from dataclasses import dataclass
 
-from analysis.impact import rank_impacts, theme_impact
-from app.store import analysed_weeks, window_ratings, window_themes
+from analysis.impact import impact_of_counts, rank_impacts
+from app.store import analysed_weeks, window_rating_counts, window_themes
 
 WINDOWS = (4, 12)
 
@@ -31,20 +31,24 @@ def build_priorities(db, service_id, weeks, threshold, show_all=False):
     """Impact of each theme over the weeks; themes under the anonymity threshold hidden unless
     show_all (admins), themes marked not actionable kept apart from the ranking."""
     analysed = analysed_weeks(db, service_id, weeks)
-    ratings = window_ratings(db, service_id, weeks)
+    counts = window_rating_counts(db, service_id, weeks)
     themes = window_themes(db, service_id, weeks)
-    everyone = Counter(rating for rating, _ in ratings)
+    everyone = Counter()
     by_theme = {theme_id: Counter() for theme_id in themes}
-    for rating, theme_id in ratings:
+    for rating, theme_id, responses in counts:
+        everyone[rating] += responses
         if theme_id in by_theme:
-            by_theme[theme_id][rating] += 1
+            by_theme[theme_id][rating] += responses
     rows, hidden = {}, 0
     for theme_id, theme in themes.items():
         inside = by_theme[theme_id]
         if sum(inside.values()) < threshold and not show_all:
             hidden += 1
             continue
-        impact = theme_impact(list(inside.elements()), list((everyone - inside).elements()))
+        outside = everyone - inside
+        impact = impact_of_counts(
+            tuple(inside[r] for r in range(1, 6)), tuple(outside[r] for r in range(1, 6))
+        )
         rows[theme_id] = {
             "id": theme_id,
             "label": theme["label"],
@@ -61,7 +65,7 @@ def build_priorities(db, service_id, weeks, threshold, show_all=False):
     return Priorities(
         weeks=weeks,
         analysed=analysed,
-        responses=len(ratings),
+        responses=sum(everyone.values()),
         ranked=[rows[k] for k in ranked],
         unranked=[rows[k] for k in unranked],
         not_actionable=set_aside,

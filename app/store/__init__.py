@@ -52,7 +52,7 @@ from app.store.effect import (
     window_counts,
 )
 from app.store.errors import FieldError
-from app.store.priorities import analysed_weeks, window_ratings, window_themes
+from app.store.priorities import analysed_weeks, window_rating_counts, window_themes
 from app.store.responses import (
     CHANNELS,
     OUTCOMES,
@@ -251,7 +251,7 @@ __all__ = [
     "week_responses",
     "week_responses_count",
     "weeks_with_responses",
-    "window_ratings",
+    "window_rating_counts",
     "window_themes",
     "get_theme",
     "live_themes",

@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.impact import MIN_RESPONSES, rank_impacts, theme_impact
+from analysis.impact import MIN_RESPONSES, impact_of_counts, rank_impacts, theme_impact
 
 
 def test_impact_is_mean_of_all_minus_mean_outside():
@@ -78,3 +78,20 @@ def test_ranking_puts_the_most_harmful_first_and_keeps_the_rest_apart():
     ranked, unranked = rank_impacts(impacts)
     assert ranked == ["waits", "forms", "praise"]
     assert unranked == ["few"]
+
+
+def test_impact_from_counts_is_the_impact_from_ratings():
+    ratings_in, ratings_out = [1, 1, 2, 5] * 4, [4, 5, 3] * 12
+    from_counts = impact_of_counts((8, 4, 0, 0, 4), (0, 0, 12, 12, 12))
+    assert from_counts == theme_impact(ratings_in, ratings_out)
+
+
+@pytest.mark.parametrize("counts", [(1, 2, 3), (1, 2, 3, 4, -1), (0, 0, 0, 0, 0, 1)])
+def test_impact_from_counts_refuses_what_is_not_five_counts(counts):
+    with pytest.raises(ValueError, match="five whole numbers"):
+        impact_of_counts(counts, (1, 1, 1, 1, 1))
+
+
+def test_a_rating_outside_one_to_five_is_refused():
+    with pytest.raises(ValueError, match="rating 6 is not 1 to 5"):
+        theme_impact([1, 6], [5])

@@ -68,12 +68,12 @@ class WelshScorer:
 
     def _items(self, text: str) -> list[_Item]:
         items, sentence, clause = [], 0, 0
-        for token in _TOKEN.findall(text.translate(_QUOTES).casefold()):
-            if not token[0].isalpha():
+        for piece in _TOKEN.findall(text.translate(_QUOTES).casefold()):
+            if not piece[0].isalpha():
                 clause += 1
-                sentence += token in ".!?;"
+                sentence += piece in ".!?;"
                 continue
-            items.extend(_Item(part, sentence, clause) for part in split_clitics(token))
+            items.extend(_Item(part, sentence, clause) for part in split_clitics(piece))
         return items
 
     def _join_phrases(self, items: list[_Item], english: bool) -> list[_Item]:

@@ -53,14 +53,16 @@ _VOWELS = frozenset("aeiouwyâêîôûŵŷ")
 _CLITICS = {"r": "yr", "n": "yn", "i": "ei", "w": "ei", "m": "fy", "th": "dy", "ch": "eich",
             "u": "eu", "ma": "yma", "na": "yna"}  # fmt: skip
 
-# Words that are Welsh and not English, so seeing them says the comment is in Welsh.
-_MARKERS = (STOP_WORDS - ENGLISH_STOP_WORDS - {"e", "n", "r", "w", "hi", "os", "pan", "un"}) | {
-    "diolch",
-    "gwasanaeth",
-    "dda",
-    "gwych",
-}
+# Words that are Welsh and not English, so seeing them says the comment is in Welsh; words
+# that are English too ("does", "dim", "er", "mi", "hon", "o") are left out.
+_HOMOGRAPHS = {"e", "n", "r", "w", "hi", "os", "pan", "un", "does", "dim", "dal", "er", "mi"}
+_HOMOGRAPHS |= {"fe", "fo", "hon", "o", "na", "bu", "ag", "ef", "chi"}
+_MARKERS = (STOP_WORDS - ENGLISH_STOP_WORDS - _HOMOGRAPHS) | {"diolch", "gwasanaeth", "dda"}
+_MARKERS |= {"gwych", "profiad", "popeth", "rhaid", "angen", "gallai", "fod", "yn"}
 _ENGLISH = ENGLISH_STOP_WORDS - STOP_WORDS - {"fire", "bill", "call", "mine", "full"}
+# After an apostrophe: "mae'r", "i'n" are Welsh; "i'm", "it's", "we've", "don't" English.
+_WELSH_ENDINGS = frozenset({"r", "n"})
+_ENGLISH_ENDINGS = frozenset({"m", "s", "re", "ve", "ll", "d", "t"})
 
 
 @lru_cache(maxsize=100_000)
@@ -88,9 +90,9 @@ def language_counts(tokens) -> tuple[int, int]:
     """How many of the (lower-case) tokens are Welsh, and how many English, function words."""
     welsh = english = 0
     for token in tokens:
-        for part in split_clitics(token):
-            welsh += part in _MARKERS
-            english += part in _ENGLISH
+        head, *endings = token.split("'")
+        welsh += head in _MARKERS or any(e in _WELSH_ENDINGS for e in endings)
+        english += head in _ENGLISH or any(e in _ENGLISH_ENDINGS for e in endings)
     return welsh, english
 
 

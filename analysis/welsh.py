@@ -82,8 +82,8 @@ def split_clitics(token: str) -> list[str]:
     """Split "mae'r" into ["mae", "yr"]: the parts after an apostrophe are shortened words."""
     if "'" not in token:
         return [token]
-    head, *rest = [part for part in token.split("'") if part]
-    return [head] + [_CLITICS.get(part, part) for part in rest] if rest else [head]
+    parts = [part for part in token.split("'") if part] or [token]
+    return [parts[0]] + [_CLITICS.get(part, part) for part in parts[1:]]
 
 
 def language_counts(tokens) -> tuple[int, int]:

@@ -8,10 +8,10 @@ through ``nltk.data`` so nothing is ever downloaded. On top of plain VADER, Puls
 - "no" as a negator ("no problems"), a mild negative for denials that carry no sentiment
   word ("it didn't work", "won't be back"), and "couldn't be happier" read as praise;
 - "too" before a plain word as a complaint of excess ("too long", "too many forms");
-- emoji read through the package's emoji lexicon;
-- contrast ("but", "however") weighed within its own sentence, not across the comment.
+- emoji read through the package's emoji lexicon; contrast ("but", "however") weighed
+  within its own sentence, not across the comment.
 
-``benchmarks/quality_sentiment.py`` measures each rule on labelled review sentences.
+Welsh: analysis/welsh_sentiment.py. Each rule is measured in benchmarks/quality_sentiment.py.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import nltk.data
 from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
+
+from analysis.welsh_sentiment import WelshScorer, welsh_compound
 
 __all__ = ["score_sentiment"]
 
@@ -361,6 +363,7 @@ class PulseAnalyser(SentimentIntensityAnalyzer):
 
 
 _analyser: PulseAnalyser | None = None
+_shared_welsh = functools.cache(lambda: WelshScorer(fallback=_shared_analyser().lexicon))
 _analyser_lock = threading.Lock()
 
 
@@ -374,17 +377,23 @@ def _shared_analyser() -> PulseAnalyser:
     return _analyser
 
 
-def score_sentiment(texts: Sequence[str | None]) -> list[float]:
-    """Score each text from -1 (negative) to 1 (positive); 0.0 for empty or missing text."""
+def score_sentiment(
+    texts: Sequence[str | None], languages: Sequence[str | None] | None = None
+) -> list[float]:
+    """Score each text from -1 to 1 (0.0 if empty); ``languages`` ("en"/"cy") breaks ties.
+
+    Welsh or English is read from each comment's words; its survey language decides a tie.
+    """
     if isinstance(texts, str):
         raise TypeError("score_sentiment takes a sequence of texts, not a single string")
-    analyser = _shared_analyser()
+    analyser, welsh = _shared_analyser(), _shared_welsh()
     scores = []
-    for text in texts:
+    for i, text in enumerate(texts):
         if text is not None and not isinstance(text, str):
             raise TypeError(f"expected str or None, got {type(text).__name__}")
         if text is None or not text.strip():
             scores.append(0.0)
-        else:
-            scores.append(analyser.compound(text))
+            continue
+        score = welsh_compound(welsh, text, languages[i] if languages else None)
+        scores.append(analyser.compound(text) if score is None else score)
     return scores

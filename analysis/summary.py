@@ -20,6 +20,7 @@ class Response:
     id: int
     rating: int
     comment: str
+    language: str | None = None  # the survey's language, "en" or "cy"
 
 
 @dataclass
@@ -87,7 +88,7 @@ def analyse_service_week(
     cleaned = [(r, clean_comment(r.comment)) for r in responses]
     commented = [r for r, text in cleaned if text]
     texts = [text for _, text in cleaned if text]
-    scores = score_sentiment(texts) if texts else []
+    scores = score_sentiment(texts, [r.language for r in commented]) if texts else []
     week = ServiceWeek(
         responses=len(responses),
         rating_counts={level: ratings.count(level) for level in range(1, 6)},

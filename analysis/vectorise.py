@@ -15,6 +15,7 @@ from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
 from analysis.text import char_ngrams, stem_ngrams, tokenise
+from analysis.welsh import theme_tokens
 
 __all__ = ["CommentVectoriser", "LSAReducer", "NeighbourSmoother"]
 
@@ -23,14 +24,17 @@ _CHUNK = 4096
 
 
 def _tokens(texts):
-    return [tokenise(text) if isinstance(text, str) else list(text) for text in texts]
+    # Welsh comments lose their function words and gain English ones (analysis/welsh.py), so
+    # they group with English comments on the same subject, not with each other for being Welsh.
+    return [theme_tokens(tokenise(t) if isinstance(t, str) else list(t)) for t in texts]
 
 
 class CommentVectoriser(TransformerMixin, BaseEstimator):
     """Word-stem and character n-gram TF-IDF side by side, each row L2-normalised.
 
     Stems let "permit" and "permits" match; character n-grams within words catch spelling
-    slips, compounds and languages the stemmer does not know (Welsh comments, say).
+    slips and compounds. Welsh comments are read through a glossary into English words
+    first, their mutations undone and function words dropped (analysis/welsh.py).
     Takes comments as strings, or already tokenised (lists of tokens from ``tokenise``).
     """
 

@@ -65,10 +65,10 @@ def analysed_after(db, week, service_id=None):
 
 
 def week_responses(db, service_id, week):
-    """(id, rating, comment) of every response to a service in a week, oldest first."""
+    """(id, rating, comment, language) of every response to a service in a week, oldest first."""
     start, end = week.bounds_iso()
     return db.execute(
-        "SELECT id, rating, comment FROM responses WHERE service_id = ? "
+        "SELECT id, rating, comment, language FROM responses WHERE service_id = ? "
         "AND submitted_at >= ? AND submitted_at < ? ORDER BY submitted_at, id",
         [service_id, start, end],
     ).fetchall()

@@ -8,7 +8,7 @@ from app.dashboard import bp
 from app.dashboard.chart import impact_chart, satisfaction_chart
 from app.dashboard.priorities import WINDOWS, build_priorities, window_of
 from app.db import get_db
-from app.digest import build_digest
+from app.digest import build_digest, words_explained
 from app.store import largest_negative_theme, list_services, service_weeks
 from app.survey.links import survey_url
 from app.weeks import last_complete_week, parse_week
@@ -99,6 +99,7 @@ def digest(slug, week):
         next_week=week.shift(1) if week < latest else None,
         survey_link=survey_url(slug),
         can_manage=current_user.can_manage(service.id),
+        words=words_explained(current_app.config["ANONYMITY_THRESHOLD"]),
     )
 
 

@@ -74,6 +74,12 @@ from app.store.theme_edits import (
     theme_changes,
     theme_weeks_of,
 )
+from app.store.theme_weeks import (
+    theme_sides,
+    theme_sizes,
+    unthemed_comments,
+    unthemed_count,
+)
 from app.store.tokens import (
     TOKEN_NAME_PATTERN,
     TOKEN_SCOPES,
@@ -201,5 +207,9 @@ __all__ = [
     "set_not_actionable",
     "theme_changes",
     "theme_weeks_of",
+    "theme_sides",
+    "theme_sizes",
+    "unthemed_comments",
+    "unthemed_count",
     "write_transaction",
 ]

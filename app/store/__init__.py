@@ -77,6 +77,8 @@ from app.store.theme_edits import (
 from app.store.theme_weeks import (
     theme_sides,
     theme_sizes,
+    theme_week_sides,
+    typical_comment,
     unthemed_comments,
     unthemed_count,
 )
@@ -209,6 +211,8 @@ __all__ = [
     "theme_weeks_of",
     "theme_sides",
     "theme_sizes",
+    "theme_week_sides",
+    "typical_comment",
     "unthemed_comments",
     "unthemed_count",
     "write_transaction",

@@ -1,5 +1,7 @@
-"""Reads of stored theme-weeks beyond the digest's list: earlier sizes, sentiment sides and
-the comments that fit no theme shown to the reader."""
+"""Reads of stored theme-weeks beyond the digest's list: earlier sizes, sentiment sides, the
+typical comment and the comments that fit no theme shown to the reader."""
+
+import json
 
 
 def theme_sizes(db, service_id, weeks):
@@ -71,3 +73,38 @@ def unthemed_comments(db, service_id, week, shown, *, limit, offset=0):
             [service_id, str(week), *ids, limit, offset],
         )
     )
+
+
+def theme_week_sides(db, theme_id, *, negative_rating, positive_rating, margin):
+    """{week name: (clearly negative, clearly positive)} over a theme's weeks, as theme_sides."""
+    rows = db.execute(
+        "SELECT a.week, "
+        "sum(r.rating <= :negative AND a.sentiment < -:margin), "
+        "sum(r.rating >= :positive AND a.sentiment > :margin) "
+        "FROM response_analysis a JOIN responses r ON r.id = a.response_id "
+        "WHERE a.theme_id = :theme GROUP BY a.week",
+        {
+            "theme": theme_id,
+            "negative": negative_rating,
+            "positive": positive_rating,
+            "margin": margin,
+        },
+    )
+    return {week: (negative or 0, positive or 0) for week, negative, positive in rows}
+
+
+def typical_comment(db, theme_id, min_size):
+    """(week, comment) of the theme's most typical comment in its latest week of at least
+    min_size comments, or None; quotes are stored nearest the theme's centre first."""
+    for week, examples in db.execute(
+        "SELECT week, examples FROM theme_weeks WHERE theme_id = ? AND status != 'faded' "
+        "AND size >= ? ORDER BY week DESC LIMIT 1",
+        [theme_id, min_size],
+    ):
+        for response_id in json.loads(examples):
+            found = db.execute(
+                "SELECT comment FROM responses WHERE id = ? AND comment != ''", [response_id]
+            ).fetchone()
+            if found:
+                return week, found[0]
+    return None

@@ -6,6 +6,8 @@ from pathlib import Path
 from flask import Flask
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
+from app.settings import ConfigError, from_environ, secret_key_in_environ
+
 DEFAULTS = {
     "DATABASE": None,  # set below to instance/pulse.db unless given
     # Web requests leave WAL checkpoints to a background thread this often (see app/db.py);
@@ -50,7 +52,7 @@ DEFAULTS = {
     "REQUIRE_SIGNED_REFS": False,
     # Number of proxies in front of the app whose X-Forwarded-For can be trusted.
     "PROXY_COUNT": 0,
-    # Outgoing email (the weekly digest); set these in instance/config.py.
+    # Outgoing email (the weekly digest); set these in instance/config.py or PULSE_MAIL_*.
     # MAIL_USE_TLS upgrades a plain connection with STARTTLS; MAIL_USE_SSL connects over TLS.
     "MAIL_SERVER": "localhost",
     "MAIL_PORT": 25,
@@ -60,26 +62,37 @@ DEFAULTS = {
     "MAIL_PASSWORD": None,
     "MAIL_SENDER": "Pulse <pulse@localhost>",
     "MAIL_TIMEOUT": 10,
+    # Alerts are emailed and posted only for the latest this-many complete weeks.
+    "ALERTS_SEND_WEEKS": 1,
+    # Each webhook delivery: seconds to wait for an answer, and the pause before each attempt.
+    "WEBHOOK_TIMEOUT_SECONDS": 5,
+    "WEBHOOK_RETRY_DELAYS": (0, 1, 4),
 }
 
 
 def create_app(test_config=None):
-    """Build the app: defaults, then instance/config.py, then the test config."""
+    """Build the app: defaults, then instance/config.py, then PULSE_ environment variables
+    (app/settings.py), then the test config. Raises ConfigError on a setting it cannot use."""
     app = Flask(__name__, instance_relative_config=True)
     app.config.from_mapping(DEFAULTS)
     instance = Path(app.instance_path)
     instance.mkdir(parents=True, exist_ok=True)
     if test_config is None:
-        _ensure_secret_key(instance / "config.py")
+        if not secret_key_in_environ():
+            _ensure_secret_key(instance / "config.py")
         app.config.from_pyfile("config.py", silent=True)
-    else:
+    app.config.from_mapping(from_environ(DEFAULTS))
+    if test_config is not None:
         app.config.from_mapping(test_config)
     if not app.config.get("DATABASE"):
         app.config["DATABASE"] = str(instance / "pulse.db")
     if not app.config.get("SECRET_KEY"):
-        raise RuntimeError("SECRET_KEY is not set: add it to instance/config.py")
+        raise ConfigError("SECRET_KEY is not set: add it to instance/config.py or PULSE_SECRET_KEY")
     if app.config["REQUIRE_SIGNED_REFS"] and not app.config["REF_SIGNING_KEY"]:
-        raise RuntimeError("REQUIRE_SIGNED_REFS is set: add REF_SIGNING_KEY to instance/config.py")
+        raise ConfigError(
+            "REQUIRE_SIGNED_REFS is set: add REF_SIGNING_KEY to instance/config.py "
+            "or PULSE_REF_SIGNING_KEY"
+        )
     # Secure cookies wherever the public address is https; plain http only for local use.
     if app.config["SESSION_COOKIE_SECURE"] is None:
         app.config["SESSION_COOKIE_SECURE"] = app.config["PUBLIC_URL"].startswith("https:")

@@ -7,7 +7,7 @@ from flask_babel import gettext
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount, GovPasswordInput, GovRadioInput
 from wtforms import PasswordField
-from wtforms.validators import InputRequired, Length
+from wtforms.validators import InputRequired, Length, StopValidation
 
 from app.store import MIN_PASSWORD
 
@@ -59,6 +59,17 @@ class RadioInput(_TranslatedErrorPrefix, GovRadioInput):
 
 class CharacterCount(_TranslatedErrorPrefix, GovCharacterCount):
     """GOV.UK textarea with a live character count."""
+
+
+class Required(InputRequired):
+    """An answer must be given, and text must hold more than spaces once cleaned: InputRequired
+    alone looks at what was sent, so a name of three spaces would pass it and be stored empty."""
+
+    def __call__(self, form, field):
+        super().__call__(form, field)
+        if isinstance(field.data, str) and not field.data:
+            field.errors[:] = []
+            raise StopValidation(self.message)
 
 
 def new_password_field(label, missing, advice=""):

@@ -129,7 +129,8 @@ def proxy_mismatch(proxy_count, forwarded_for):
 def _warn_proxy_mismatch():
     """Log, once a process, a sign that PROXY_COUNT does not match the proxies in front."""
     state = current_app.extensions["pulse_proxies"]
-    if state["warned"]:
+    # A load balancer's health check may come straight to gunicorn, past the proxies.
+    if state["warned"] or request.endpoint == "pages.healthz":
         return
     # The header as the client sent it to the first proxy; ProxyFix keeps it unchanged.
     problem = proxy_mismatch(state["count"], request.environ.get("HTTP_X_FORWARDED_FOR"))

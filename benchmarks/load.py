@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import json
 import math
 import time
 from dataclasses import dataclass, field
@@ -75,14 +76,21 @@ class Connection:
                 pass
         self.reader = self.writer = None
 
-    async def request(self, method, path, form=None):
-        """Send one request; returns (status, headers as a dict of lists, body)."""
+    async def request(self, method, path, form=None, *, json_body=None, token=None):
+        """Send one request (a form, or JSON with a bearer token); returns (status, headers as
+        a dict of lists, body)."""
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
-        body = urlencode(form).encode() if form is not None else b""
         head = [f"{method} {path} HTTP/1.1", f"Host: 127.0.0.1:{self.port}"]
+        body = b""
         if form is not None:
+            body = urlencode(form).encode()
             head += ["Content-Type: application/x-www-form-urlencoded"]
+        if json_body is not None:
+            body = json.dumps(json_body).encode()
+            head += ["Content-Type: application/json"]
+        if token is not None:
+            head += [f"Authorization: Bearer {token}"]
         head += [f"Content-Length: {len(body)}"]
         if self.cookies:
             head += ["Cookie: " + "; ".join(f"{k}={v}" for k, v in self.cookies.items())]
@@ -120,6 +128,7 @@ class Client:
     connection: Connection
     hidden: dict = field(default_factory=dict)
     action: str = ""
+    token: str = ""  # the API target's bearer token
     sent: int = 0
 
     def next_form(self):
@@ -157,6 +166,16 @@ async def pulse_post(client):
     return f"HTTP {status}" + (f" to {location}" if location else "")
 
 
+async def api_post(client):
+    """One JSON POST to the API with a submit token; accepted only as a 201 Created."""
+    answer = client.next_form()
+    body = {"rating": int(answer["rating"]), "comment": answer["comment"], "channel": "phone"}
+    status, _, _ = await client.connection.request(
+        "POST", f"/api/v1/services/{SLUG}/responses", json_body=body, token=client.token
+    )
+    return None if status == 201 else f"HTTP {status}"
+
+
 async def bare_post(client):
     """One POST to the bare endpoint; accepted as a 200."""
     status, _, _ = await client.connection.request("POST", "/submit", client.next_form())
@@ -171,7 +190,13 @@ async def floor_post(client):
 
 
 # The least survey answers as Pulse does: a 302 to the thank-you page.
-POSTS = {"bare": bare_post, "floor": floor_post, "pulse": pulse_post, "least": pulse_post}
+POSTS = {
+    "bare": bare_post,
+    "floor": floor_post,
+    "pulse": pulse_post,
+    "least": pulse_post,
+    "api": api_post,
+}
 # Targets whose clients first GET the survey for its cookie, address and hidden fields.
 SURVEYS = ("pulse", "least")
 

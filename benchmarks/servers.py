@@ -136,3 +136,17 @@ def count_pulse_rows(path):
         return conn.execute("SELECT count(*) FROM responses").fetchone()[0]
     finally:
         conn.close()
+
+
+def prepare_api_db(path):
+    """A migrated Pulse database with the one service and a submit token for it; the token."""
+    from app.db import connect
+    from app.store import add_token, get_service
+
+    prepare_pulse_db(path)
+    db = connect(str(path))
+    try:
+        _, token = add_token(db, "benchmark", [get_service(db, SLUG).id], "submit")
+    finally:
+        db.close()
+    return token

@@ -1,9 +1,9 @@
-"""Survey submission throughput: Pulse's real POST path beside a bare Flask + SQLite insert,
-a Flask + WTForms floor, and the least survey making the required checks.
+"""Submission throughput: Pulse's real survey POST path and its API's, beside a bare Flask +
+SQLite insert, a Flask + WTForms floor, and the least survey making the required checks.
 
 Run from the project root: ``.venv/bin/python -m benchmarks.submit`` (``--help`` for options).
 
-Four targets run under gunicorn on free 127.0.0.1 ports with the same worker setup:
+Five targets run under gunicorn on free 127.0.0.1 ports with the same worker setup:
 
   pulse  the real app on a fresh, migrated temporary database with one service. CSRF, the
          signed start time, the honeypot, the rate limit, duplicate suppression and redaction
@@ -11,6 +11,10 @@ Four targets run under gunicorn on free 127.0.0.1 ports with the same worker set
          this measures throughput, not the spam rules. Each virtual client GETs the survey
          once for its cookie, form address and hidden fields, then POSTs many distinct
          comments with them; every POST must come back 302 to the thank-you page.
+  api    the same app, config and worker setup on a database of its own, taking the same
+         distinct comments as JSON POSTs to /api/v1/services/<slug>/responses with a submit
+         token (API_RATE_LIMIT_COUNT huge as well); every POST must come back 201. The token
+         is checked and its last use recorded, the body validated and the comment redacted.
   bare   one Flask route, one INSERT (benchmarks/bare_app.py): the yardstick of the target.
   floor  Flask + a WTForms form validated + one INSERT + a redirect (benchmarks/floor_app.py):
          what any survey on the design card's stack pays before CSRF, spam checks or
@@ -59,6 +63,7 @@ from benchmarks.servers import (
     SECRET_KEY,
     ServerError,
     count_pulse_rows,
+    prepare_api_db,
     prepare_pulse_db,
     start_server,
     stop_server,
@@ -66,7 +71,7 @@ from benchmarks.servers import (
 )
 
 TARGET_RATIO = 0.7
-TARGETS = ("pulse", "bare", "floor", "least")
+TARGETS = ("pulse", "api", "bare", "floor", "least")
 TARGET_P99_MS = 100.0
 
 
@@ -126,6 +131,10 @@ def machine_context(args):
     print(
         "         Least: floor + the required checks and Pulse's schema, without Pulse's web layer."
     )
+    print(
+        "         API: Pulse's JSON API with a submit token, API_RATE_LIMIT_COUNT=10^9, "
+        "its own database."
+    )
     print()
 
 
@@ -138,13 +147,15 @@ def median(values):
     return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
 
 
-async def bench(servers, args):
+async def bench(servers, args, api_token):
     """Warm up every target, then time them in rotating rounds; returns accepted counts."""
     n = args.connections
     clients = {}
     for name, server in servers.items():
         if name in SURVEYS:
             clients[name] = [await open_pulse_client(i, server.port) for i in range(n)]
+        elif name == "api":
+            clients[name] = [Client(i, Connection(server.port), token=api_token) for i in range(n)]
         else:
             clients[name] = [Client(i, Connection(server.port)) for i in range(n)]
     accepted = dict.fromkeys(servers, 0)
@@ -211,6 +222,13 @@ def print_verdict(rounds, connections):
     )
     web, each = _ratio(rounds, "pulse", "least")
     print(f"ratio pulse/least req/s: {web:.2f}{each} - the cost of Pulse's web layer")
+    survey = median([results["pulse"]["rps"] for results in rounds])
+    api = median([results["api"]["rps"] for results in rounds])
+    api_ratio, each = _ratio(rounds, "api", "pulse")
+    print(
+        f"API submissions: {api:.1f}/s beside the web survey's {survey:.1f}/s "
+        f"(api/pulse {api_ratio:.2f}{each})"
+    )
     p99 = median([results["pulse"]["p99"] for results in rounds])
     print(
         f"pulse p99 at {connections} connections: {p99:.1f} ms"
@@ -264,10 +282,11 @@ def main(argv=None):
     machine_context(args)
     with tempfile.TemporaryDirectory(prefix="pulse-bench-") as tmp:
         workdir = Path(tmp)
-        pulse_db, bare_db, floor_db, least_db = (workdir / f"{name}.db" for name in TARGETS)
+        pulse_db, api_db, bare_db, floor_db, least_db = (workdir / f"{name}.db" for name in TARGETS)
         from benchmarks.bare_app import count_rows, init_db
 
         prepare_pulse_db(pulse_db)
+        api_token = prepare_api_db(api_db)
         prepare_pulse_db(least_db)
         init_db(str(bare_db))
         init_db(str(floor_db))
@@ -277,8 +296,10 @@ def main(argv=None):
             "MIN_FILL_SECONDS": 0,
             "RATE_LIMIT_COUNT": 10**9,
         }
+        api_config = {**config, "DATABASE": str(api_db), "API_RATE_LIMIT_COUNT": 10**9}
         specs = {
             "pulse": f"app:create_app({config!r})",
+            "api": f"app:create_app({api_config!r})",
             "bare": f"benchmarks.bare_app:create_app({str(bare_db)!r})",
             "floor": f"benchmarks.floor_app:create_app({str(floor_db)!r})",
             "least": f"benchmarks.least_app:create_app({str(least_db)!r}, {SECRET_KEY!r})",
@@ -287,7 +308,7 @@ def main(argv=None):
         try:
             for name, spec in specs.items():
                 servers[name] = start_server(name, spec, args, workdir)
-            accepted = asyncio.run(bench(servers, args))
+            accepted = asyncio.run(bench(servers, args, api_token))
         except ServerError as e:
             print(f"server failure: {e}", file=sys.stderr)
             return 1
@@ -301,6 +322,7 @@ def main(argv=None):
                 print(f"  {server.name} gunicorn log (warnings and errors):\n{problems}")
         stored = {
             "pulse": count_pulse_rows(pulse_db),
+            "api": count_pulse_rows(api_db),
             "bare": count_rows(str(bare_db)),
             "floor": count_rows(str(floor_db)),
             "least": count_pulse_rows(least_db),

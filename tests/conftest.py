@@ -3,10 +3,17 @@
 import pytest
 from jinja2 import FileSystemBytecodeCache
 
-from app import create_app
+from app import DEFAULTS, create_app
 from app.db import connect, migrate
 from app.store import add_service, add_user
 from tests.helpers import PASSWORD, sign_in
+
+
+@pytest.fixture(autouse=True)
+def no_pulse_settings_from_the_environment(monkeypatch):
+    """PULSE_ settings in the shell that runs the tests would override every test's config."""
+    for name in [*DEFAULTS, "SECRET_KEY"]:
+        monkeypatch.delenv(f"PULSE_{name}", raising=False)
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ from wtforms import RadioField, SelectMultipleField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Regexp, ValidationError
 
-from app.forms import RadioInput, StrippedForm, new_password_field
+from app.forms import RadioInput, Required, StrippedForm, new_password_field
 from app.store import CHANNELS, EMAIL_PATTERN, OUTCOMES, ROLE_NAMES, SLUG_PATTERN
 from app.survey.links import REF_PATTERN
 
@@ -80,7 +80,7 @@ def _name_field():
         "Full name",
         widget=GovTextInput(),
         validators=[
-            InputRequired(message="Enter the person's name"),
+            Required(message="Enter the person's name"),
             Length(max=100, message="Name must be 100 characters or fewer"),
         ],
     )
@@ -115,7 +115,7 @@ class UserAddForm(ServicesChoices, StrippedForm):
         "Email address",
         widget=GovTextInput(),
         validators=[
-            InputRequired(message="Enter an email address"),
+            Required(message="Enter an email address"),
             Length(max=254, message="Email address must be 254 characters or fewer"),
             Regexp(EMAIL_PATTERN, message=EMAIL_FORMAT),
         ],
@@ -175,7 +175,7 @@ def _name_en_field():
         "Name in English",
         widget=GovTextInput(),
         validators=[
-            InputRequired(message="Enter the service's name in English"),
+            Required(message="Enter the service's name in English"),
             Length(max=120, message="Name in English must be 120 characters or fewer"),
         ],
     )
@@ -186,7 +186,7 @@ def _name_cy_field():
         "Name in Welsh",
         widget=GovTextInput(),
         validators=[
-            InputRequired(message="Enter the service's name in Welsh"),
+            Required(message="Enter the service's name in Welsh"),
             Length(max=120, message="Name in Welsh must be 120 characters or fewer"),
         ],
     )
@@ -215,7 +215,7 @@ class ServiceAddForm(StrippedForm):
         filters=[_lower],
         widget=GovTextInput(),
         validators=[
-            InputRequired(message="Enter a slug"),
+            Required(message="Enter a slug"),
             Regexp(
                 SLUG_PATTERN,
                 message="Slug must be 1 to 40 lower-case letters, numbers and hyphens, "

@@ -6,7 +6,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Regexp
 
 from app.admin.forms import ChoiceField
-from app.forms import StrippedForm
+from app.forms import Required, StrippedForm
 from app.store import TOKEN_NAME_PATTERN
 
 SCOPES = {
@@ -27,7 +27,7 @@ class TokenAddForm(StrippedForm):
         description="Say which system will use it, such as council-crm",
         widget=GovTextInput(),
         validators=[
-            InputRequired(message="Enter a name for the token"),
+            Required(message="Enter a name for the token"),
             Length(max=60, message="Name must be 60 characters or fewer"),
             Regexp(
                 TOKEN_NAME_PATTERN,

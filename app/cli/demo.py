@@ -48,41 +48,63 @@ DEMO_STAFF = [
     help="Delete earlier demo responses first, with the weekly results of their services.",
 )
 @click.option("--analyse", is_flag=True, help="Then run the weekly analysis over every week.")
+@click.option(
+    "--quiet",
+    is_flag=True,
+    help=(
+        "Print nothing unless something goes wrong. Demo sign-ins that exist keep their "
+        "passwords; new ones get passwords that are not shown."
+    ),
+)
 @with_appcontext
-def demo_command(seed, weeks, reset, analyse):
+def demo_command(seed, weeks, reset, analyse, quiet):
     """Load demo services and responses (skipped if demo responses are already there)."""
+    say = _silent if quiet else click.echo
     db = open_db()
     try:
         existing = count_by_source(db, "demo")
         if existing and not reset:
-            click.echo(
-                f"Demo data already loaded ({existing} responses); use --reset to load it again."
-            )
+            say(f"Demo data already loaded ({existing} responses); use --reset to load it again.")
         else:
             if existing:
                 deleted, services = delete_responses_by_source(db, "demo")
-                click.echo(
+                say(
                     f"Deleted {deleted} demo responses and the weekly results of "
                     f"{len(services)} services."
                 )
-            _load(db, seed, weeks)
+            _load(db, seed, weeks, say)
         if analyse:
-            click.echo("Analysing every week (this takes a few seconds)...")
-            last = last_complete_week()
-            for week in weeks_to_analyse(db, last, all_weeks=True):
-                run_week(current_app.config["DATABASE"], week)
-            click.echo("Analysis done: digests are ready.")
+            _analyse(db, say)
         elif reset and existing:
-            click.echo("Run 'flask --app wsgi analyse --all' to analyse the new responses.")
-        click.echo("Survey links:")
+            say("Run 'flask --app wsgi analyse --all' to analyse the new responses.")
+        say("Survey links:")
         for spec in SERVICES:
-            click.echo(f"  {survey_url(spec['slug'])}")
-        _demo_staff(db)
+            say(f"  {survey_url(spec['slug'])}")
+        _demo_staff(db, say, keep_passwords=quiet)
     finally:
         db.close()
 
 
-def _load(db, seed, weeks):
+def _silent(*_args, **_kwargs):
+    """Print nothing: what --quiet says instead of click.echo."""
+
+
+def _analyse(db, say):
+    """Analyse every demo week, oldest first, with a line per week as it finishes."""
+    weeks = weeks_to_analyse(db, last_complete_week(), all_weeks=True)
+    say(f"Analysing {len(weeks)} weeks:")
+    started = time.perf_counter()
+    for number, week in enumerate(weeks, 1):
+        summary = run_week(current_app.config["DATABASE"], week)
+        say(
+            f"  {week}: {len(summary.services)} services, {summary.responses} responses, "
+            f"{summary.themes} themes in {summary.seconds:.1f}s "
+            f"(week {number} of {len(weeks)}, {time.perf_counter() - started:.1f}s in all)"
+        )
+    say("Analysis done: digests are ready.")
+
+
+def _load(db, seed, weeks, say):
     ids = {}
     for spec in SERVICES:
         service = get_service(db, spec["slug"])
@@ -97,25 +119,27 @@ def _load(db, seed, weeks):
     rows = list(generate_responses(seed=seed, weeks=weeks, last_week_monday=last.monday))
     stored = add_responses(db, (_response(row, ids) for row in rows))
     per_service = Counter(row["service"] for row in rows)
-    click.echo(
+    say(
         f"Loaded {stored} demo responses over {weeks} weeks ending {last} "
         f"in {time.perf_counter() - started:.1f}s:"
     )
     for slug, count in sorted(per_service.items()):
-        click.echo(f"  {slug:<24} {count:>5}")
+        say(f"  {slug:<24} {count:>5}")
 
 
-def _demo_staff(db):
-    click.echo(f"Staff sign-in: {public_url('auth.sign_in')}")
+def _demo_staff(db, say, keep_passwords=False):
+    say(f"Staff sign-in: {public_url('auth.sign_in')}")
     for email, name, role, slugs in DEMO_STAFF:
         password = "-".join(secrets.token_hex(3) for _ in range(3))
         user = get_user_by_email(db, email)
         if user is None:
             ids = [get_service(db, slug).id for slug in slugs]
             add_user(db, email, name, password, role, ids)
+        elif keep_passwords:
+            continue  # a password nobody is shown would only lock the demo sign-in out
         else:
             set_password(db, user.id, password)
-        click.echo(f"  {role:<6} {email}  password: {password}")
+        say(f"  {role:<6} {email}  password: {password}")
 
 
 def _response(row, ids):

@@ -1,5 +1,6 @@
 """flask digest: email each owner and viewer their weekly digest, or preview one service's."""
 
+import time
 from contextlib import nullcontext
 
 import click
@@ -42,16 +43,23 @@ WEEK_HELP = "ISO week, e.g. 2026-W47. Default: the last complete week."
 @digest.command("send")
 @click.option("--week", callback=_week_option, help=WEEK_HELP)
 @click.option("--dry-run", is_flag=True, help="List who would get which digest; send nothing.")
-def send_command(week, dry_run):
+@click.option(
+    "--quiet",
+    is_flag=True,
+    help="Print nothing unless something goes wrong (for cron); failures still exit 1.",
+)
+def send_command(week, dry_run, quiet):
     """Email each owner and viewer one digest covering all their services.
 
-    Uses the MAIL_* settings in instance/config.py. Each active owner or viewer assigned to an
-    open service gets one email; admins get one only if services are assigned to them, and
-    people with no services get none. A week already sent to someone is not sent again; a
-    failed send is recorded, reported and retried on the next run. Exits with status 1 if any
-    send failed, so cron reports it.
+    Uses the MAIL_* settings (instance/config.py or PULSE_MAIL_*). Each active owner or
+    viewer assigned to an open service gets one email; admins get one only if services are
+    assigned to them, and people with no services get none. A week already sent to someone is
+    not sent again; a failed send is recorded, reported and retried on the next run. Exits
+    with status 1 if any send failed, so cron reports it.
     """
     week = week or last_complete_week()
+    say = _silent if quiet else click.echo
+    started = time.perf_counter()
     db = open_db()
     # One run at a time: whoever is still due is read under the lock, so two overlapping
     # runs (say, two cron jobs) can never email anyone twice. A dry run sends nothing.
@@ -60,7 +68,7 @@ def send_command(week, dry_run):
         with lock:
             plan = plan_send(db, week)
             if not plan.recipients:
-                click.echo(
+                say(
                     "No one to email: no active owner or viewer is assigned to an open service. "
                     "Assign services with: "
                     "flask --app wsgi users add EMAIL --role owner --service SLUG"
@@ -71,14 +79,21 @@ def send_command(week, dry_run):
                 _dry_run(plan)
                 click.echo(f"Dry run: would send {len(plan.pending)}, already sent {already}.")
                 return
-            sent, failures = send_pending(plan, current_app.config)
+            if plan.pending:
+                say(f"Sending {len(plan.pending)} digest(s) for {week}:")
+            sent, failures = send_pending(
+                plan, current_app.config, on_recipient=_progress(say, started)
+            )
     except AlreadyRunning:
         click.echo(ALREADY_RUNNING, err=True)
         click.get_current_context().exit(1)
     finally:
         db.close()
 
-    click.echo(f"Sent {sent}, already sent {already}, failed {len(failures)} (week {week}).")
+    say(
+        f"Sent {sent}, already sent {already}, failed {len(failures)} (week {week}) "
+        f"in {time.perf_counter() - started:.1f}s."
+    )
     if failures:
         for email, reason in failures:
             click.echo(f"Failed: {email}: {reason}", err=True)
@@ -88,6 +103,24 @@ def send_command(week, dry_run):
             err=True,
         )
         click.get_current_context().exit(1)
+
+
+def _silent(*_args, **_kwargs):
+    """Print nothing: what --quiet says instead of click.echo."""
+
+
+def _progress(say, started):
+    """A line per recipient as each digest is sent or fails, with the count and the time."""
+
+    def on_recipient(recipient, reason, done, total):
+        outcome = "failed" if reason else "sent"
+        services = len(recipient.services)
+        say(
+            f"  {done}/{total} {outcome}: {recipient.email} ({services} service"
+            f"{'' if services == 1 else 's'}) {time.perf_counter() - started:.1f}s"
+        )
+
+    return on_recipient
 
 
 def _dry_run(plan):

@@ -9,9 +9,10 @@ from app.dashboard.chart import impact_chart, satisfaction_chart
 from app.dashboard.priorities import WINDOWS, build_priorities, window_of
 from app.db import get_db
 from app.digest import build_digest, words_explained
+from app.effect import shipped_effects
 from app.store import largest_negative_theme, list_services, service_weeks
 from app.survey.links import survey_url
-from app.weeks import last_complete_week, parse_week
+from app.weeks import last_complete_week, london_today, parse_week
 
 SORTS = {
     "name": lambda row: row["service"].name_en.lower(),
@@ -94,7 +95,7 @@ def digest(slug, week):
     return render_template(
         "dashboard/digest.html",
         digest=result,
-        chart=satisfaction_chart(result.trend),
+        chart=satisfaction_chart(result.trend, result.markers),
         previous_week=week.shift(-1),
         next_week=week.shift(1) if week < latest else None,
         survey_link=survey_url(slug),
@@ -125,4 +126,5 @@ def priorities(slug):
         windows=WINDOWS,
         chart=impact_chart(charted),
         can_manage=current_user.can_manage(g.service.id),
+        effects=shipped_effects(get_db(), g.service.id, london_today()),
     )

@@ -156,6 +156,8 @@ def _section(digest):
         "unthemed_link": public_url(
             "dashboard.comments", slug=digest.service.slug, week=str(digest.week), theme="none"
         ),
+        "shipped": digest.shipped_this_week,
+        "measured": digest.effects_measured,
         "link": digest_link(digest.service.slug, digest.week),
         "survey_link": survey_url(digest.service.slug),
     }

@@ -11,6 +11,7 @@ from analysis.sentiment_split import (
     SENTIMENT_MARGIN,
     Split,
 )
+from app.digest.backlog import backlog_for_digest
 from app.store import (
     breakdown,
     digest_themes,
@@ -55,6 +56,10 @@ class Digest:
     themes: list = field(default_factory=list)
     hidden_themes: int = 0
     unthemed: int = 0  # comments in no theme shown to this reader
+    # Backlog items (DigestItem): shipped during the week, and with effects measured this week.
+    shipped_this_week: list = field(default_factory=list)
+    effects_measured: list = field(default_factory=list)
+    markers: list = field(default_factory=list)  # (week name, short label) on the trend chart
 
     @property
     def change(self):
@@ -109,6 +114,13 @@ def build_digest(db, service, week, *, threshold, show_all):
     weeks = [week.shift(-n) for n in range(TREND_WEEKS - 1, -1, -1)]
     stored = service_weeks(db, service.id, weeks)
     figures = stored.get(str(week))
+    backlog = backlog_for_digest(db, service, week, weeks)
+    shown = {
+        "trend": _trend(weeks, stored),
+        "shipped_this_week": list(backlog.shipped_this_week),
+        "effects_measured": list(backlog.effects_measured),
+        "markers": list(backlog.markers),
+    }
     if figures is None:
         if not has_responses(db, service.id):
             state = "no_responses_ever"
@@ -116,16 +128,16 @@ def build_digest(db, service, week, *, threshold, show_all):
             state = "not_analysed"
         else:
             state = "quiet_week"
-        return Digest(service, week, state, trend=_trend(weeks, stored))
+        return Digest(service, week, state, **shown)
     digest = Digest(
         service,
         week,
         "ok",
         figures=figures,
         previous=stored.get(str(week.shift(-1))),
-        trend=_trend(weeks, stored),
         outcomes=breakdown(db, service.id, week, "outcome"),
         channels=breakdown(db, service.id, week, "channel"),
+        **shown,
     )
     sizes = theme_sizes(db, service.id, [week.shift(-n) for n in range(1, POOLED_WEEKS + 1)])
     sides = theme_sides(
@@ -154,8 +166,8 @@ def build_digest(db, service, week, *, threshold, show_all):
         theme["typical"] = theme["quotes"][0] if theme["quotes"] else None
         theme["other_quotes"] = theme["quotes"][1:]
         digest.themes.append(theme)
-    shown = {t["theme_id"] for t in digest.themes if t["status"] != "faded"}
-    digest.unthemed = unthemed_count(db, service.id, week, shown)
+    shown_ids = {t["theme_id"] for t in digest.themes if t["status"] != "faded"}
+    digest.unthemed = unthemed_count(db, service.id, week, shown_ids)
     return digest
 
 

@@ -53,12 +53,17 @@ def plan_send(db, week):
     return plan
 
 
-def send_pending(plan, config):
+def send_pending(plan, config, on_recipient=None):
     """Email each pending recipient; returns (sent, [(email, reason)]). Each outcome is recorded,
-    so a failed send is retried on the next run and a sent one is never sent again."""
+    so a failed send is retried on the next run and a sent one is never sent again.
+
+    on_recipient(recipient, reason, done, total) is called after each, reason None when sent.
+    """
     sent, failures = 0, []
+    pending = plan.pending
     with Mailer(config) as mailer:
-        for recipient in plan.pending:
+        for done, recipient in enumerate(pending, 1):
+            reason = None
             try:
                 mailer.send(build_message(recipient, plan.week, plan.digests_for(recipient)))
             except Exception as error:  # any failure is recorded and retried
@@ -68,4 +73,6 @@ def send_pending(plan, config):
             else:
                 record_digest_sent(plan.db, recipient.user_id, plan.week)
                 sent += 1
+            if on_recipient:
+                on_recipient(recipient, reason, done, len(pending))
     return sent, failures

@@ -1,12 +1,17 @@
-"""Public pages around the survey: the list of services, privacy and accessibility."""
+"""Public pages around the survey: the list of services, privacy and accessibility; and the
+health check load balancers poll."""
 
-from flask import Blueprint, render_template
+import logging
+import sqlite3
+
+from flask import Blueprint, jsonify, render_template
 
 from app.auth.access import access
-from app.db import get_db
-from app.store import list_services
+from app.db import get_db, pending_migrations
+from app.store import last_run, list_services
 
 bp = Blueprint("pages", __name__)
+log = logging.getLogger(__name__)
 
 
 @bp.route("/")
@@ -28,3 +33,27 @@ def privacy():
 def accessibility():
     """The accessibility statement for the feedback pages."""
     return render_template("pages/accessibility.html")
+
+
+@bp.route("/healthz")
+@access("public")
+def healthz():
+    """For load balancers and monitoring: 200 when the database answers and is migrated, 503
+    when not, with the last weekly run's week and finish time either way it can be read."""
+    body, status = {"status": "ok", "database": "ok", "last_run": None}, 200
+    try:
+        db = get_db()
+        if pending_migrations(db):
+            body.update(status="error", database="needs migrating")
+            status = 503
+        else:
+            body["last_run"] = last_run(db)
+    except (sqlite3.Error, OSError) as error:
+        # The path and the database's own words stay out of a public answer (and the log).
+        log.warning("health check: the database cannot be read (%s)", type(error).__name__)
+        body.update(status="error", database="unreachable")
+        status = 503
+    response = jsonify(body)
+    response.status_code = status
+    response.headers["Cache-Control"] = "no-store, no-cache"
+    return response

@@ -4,6 +4,19 @@ This is the one import path into the store: views, commands and the weekly run i
 `app.store`, never from its modules, which are free to move names between them.
 """
 
+from app.store.alerts import (
+    AlertRecipient,
+    StoredAlert,
+    add_alerts,
+    alert_email_records,
+    alert_inputs,
+    alert_recipients,
+    alerts_email_on,
+    alerts_not_emailed,
+    record_alert_email,
+    set_alerts_email,
+    week_alerts,
+)
 from app.store.backup import Backup, backup_database
 from app.store.deletions import (
     MAX_REASON,
@@ -30,6 +43,13 @@ from app.store.digest_emails import (
     record_digest_failed,
     record_digest_sent,
 )
+from app.store.effect import (
+    EffectWindow,
+    EffectWindows,
+    effect_windows,
+    live_theme_ids,
+    window_counts,
+)
 from app.store.errors import FieldError
 from app.store.priorities import analysed_weeks, window_ratings, window_themes
 from app.store.responses import (
@@ -45,6 +65,7 @@ from app.store.responses import (
 from app.store.results import (
     analysed_after,
     delete_responses_by_source,
+    last_run,
     prior_themes,
     record_run,
     replace_service_week,
@@ -116,14 +137,50 @@ from app.store.users import (
     set_user_active,
     set_user_services,
 )
+from app.store.webhooks import (
+    Webhook,
+    WebhookError,
+    add_webhook,
+    check_webhook_url,
+    get_webhook,
+    list_webhooks,
+    record_delivery,
+    revoke_webhook,
+    was_delivered,
+    webhook_deliveries,
+    webhooks_for,
+)
 
 __all__ = [
+    "AlertRecipient",
+    "StoredAlert",
+    "add_alerts",
+    "alert_email_records",
+    "alert_inputs",
+    "alert_recipients",
+    "alerts_email_on",
+    "alerts_not_emailed",
+    "record_alert_email",
+    "set_alerts_email",
+    "week_alerts",
+    "Webhook",
+    "WebhookError",
+    "add_webhook",
+    "check_webhook_url",
+    "get_webhook",
+    "list_webhooks",
+    "record_delivery",
+    "revoke_webhook",
+    "was_delivered",
+    "webhook_deliveries",
+    "webhooks_for",
     "TOKEN_NAME_PATTERN",
     "TOKEN_SCOPES",
     "ApiToken",
     "TokenError",
     "add_token",
     "hash_token",
+    "last_run",
     "list_tokens",
     "revoke_token",
     "use_token",
@@ -216,4 +273,9 @@ __all__ = [
     "unthemed_comments",
     "unthemed_count",
     "write_transaction",
+    "EffectWindow",
+    "EffectWindows",
+    "effect_windows",
+    "live_theme_ids",
+    "window_counts",
 ]

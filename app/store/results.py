@@ -3,6 +3,7 @@
 import json
 from collections import defaultdict
 
+from app.db import one_row
 from app.store.services import Service
 from app.store.theme_edits import live_id, store_theme_week
 from app.store.transaction import write_transaction
@@ -234,6 +235,11 @@ def record_run(db, week, started_at, finished_at, services, responses, themes, s
             "themes, seconds) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [str(week), started_at, finished_at, services, responses, themes, round(seconds, 2)],
         )
+
+
+def last_run(db):
+    """The most recent weekly run's week and finish time, or None: what /healthz reports."""
+    return one_row(db, "SELECT week, finished_at FROM analysis_runs ORDER BY id DESC LIMIT 1")
 
 
 def delete_responses_by_source(db, source):

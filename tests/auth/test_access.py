@@ -7,13 +7,14 @@ fails here until someone decides who should see it.
 import pytest
 
 from app.auth.access import TOKEN_RULES
-from app.store import NewResponse, add_response, get_service, live_themes
+from app.store import NewResponse, add_response, add_webhook, get_service, live_themes
 from app.weekly import run_week
 from app.weeks import last_complete_week
 from tests.dashboard.helpers import COMPLAINTS, add_week
 from tests.helpers import hidden_fields
 
 RESPONSE_ID = 1  # the first response in each test's fresh database
+WEBHOOK_ID = 1  # likewise the first webhook
 
 EXPECTED = {
     # rule: {persona: allowed? (False: page not found; a number: that status)}
@@ -30,6 +31,14 @@ def a_response(db, service):
     """One response, so the pages about a response have one to show."""
     _, row = add_response(db, NewResponse(service.id, 4, "Fine"))
     assert row["id"] == RESPONSE_ID
+
+
+@pytest.fixture(autouse=True)
+def a_webhook(db, staff):
+    """One webhook, so its delivery log has one to show."""
+    assert (
+        add_webhook(db, "https://hooks.example.com/pulse", None, staff["admin"].id).id == WEBHOOK_ID
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -55,6 +64,7 @@ def _url_values(rule, staff, theme_id):
         "kind": "png",
         "response_id": RESPONSE_ID,
         "name": "a-token",
+        "webhook_id": WEBHOOK_ID,
     }
     missing = set(rule.arguments) - set(values)
     assert not missing, f"{rule.rule}: teach test_access how to fill {missing}"

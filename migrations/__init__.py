@@ -20,6 +20,7 @@ from migrations import (  # noqa: E402, F401
     m008_api_tokens,
     m009_theme_edits,
     m011_alerts_webhooks,
+    m012_recorder,
 )
 
 __all__ = ["migrations"]

@@ -46,7 +46,7 @@ def _safe_next(target):
 def sign_in():
     """Staff sign-in page."""
     if current_user.is_authenticated:
-        return redirect(url_for("dashboard.overview"))
+        return redirect(home_url(current_user))
     form = SignInForm()
     problem = None
     if form.validate_on_submit():
@@ -59,7 +59,7 @@ def sign_in():
             login_user(detail)
             start_session()
             log.info("user %s signed in", detail.id)
-            return redirect(_safe_next(request.args.get("next")) or url_for("dashboard.overview"))
+            return redirect(_safe_next(request.args.get("next")) or home_url(detail))
         if outcome == "locked":
             problem = _locked_message(detail)
         elif outcome == "disabled":
@@ -67,6 +67,11 @@ def sign_in():
         else:
             problem = "Enter a correct email address and password"
     return render_template("auth/sign_in.html", form=form, problem=problem)
+
+
+def home_url(user):
+    """Where a member of staff starts: recorders at the services they record for."""
+    return url_for("recording.record" if user.is_recorder else "dashboard.overview")
 
 
 def _locked_message(seconds):
@@ -78,7 +83,7 @@ def _locked_message(seconds):
 
 
 @bp.route("/account/password", methods=["GET", "POST"])
-@access("signed_in")
+@access("any_staff")
 def change_password():
     """A member of staff changes their own password; their other sessions end."""
     form = ChangePasswordForm()

@@ -32,6 +32,11 @@ def week_or_404(text):
     return week
 
 
+def include_staff():
+    """False when the address asks to leave out feedback recorded by staff (?staff=exclude)."""
+    return request.args.get("staff") != "exclude"
+
+
 def visible_services(user):
     """The services a member of staff may read."""
     return [s for s in list_services(get_db()) if user.can_see(s.id)]
@@ -90,6 +95,7 @@ def digest(slug, week):
         week,
         threshold=current_app.config["ANONYMITY_THRESHOLD"],
         show_all=current_user.is_admin,
+        include_staff=include_staff(),
     )
     latest = last_complete_week()
     return render_template(
@@ -101,6 +107,7 @@ def digest(slug, week):
         survey_link=survey_url(slug),
         can_manage=current_user.can_manage(service.id),
         words=words_explained(current_app.config["ANONYMITY_THRESHOLD"]),
+        can_record=current_user.can_record(service.id),
     )
 
 

@@ -21,6 +21,7 @@ from app.store import (
     theme_sizes,
     unthemed_count,
     week_responses_count,
+    week_staff_count,
 )
 
 TREND_WEEKS = 12
@@ -56,6 +57,9 @@ class Digest:
     themes: list = field(default_factory=list)
     hidden_themes: int = 0
     unthemed: int = 0  # comments in no theme shown to this reader
+    # Responses of the week recorded by staff, and whether the breakdowns count them.
+    staff_responses: int = 0
+    include_staff: bool = True
     # Backlog items (DigestItem): shipped during the week, and with effects measured this week.
     shipped_this_week: list = field(default_factory=list)
     effects_measured: list = field(default_factory=list)
@@ -109,8 +113,12 @@ def theme_growth_of(theme, week, stored, sizes, threshold):
     )
 
 
-def build_digest(db, service, week, *, threshold, show_all):
-    """Read the stored results for a service's week; show_all (admins) lifts the anonymity rule."""
+def build_digest(db, service, week, *, threshold, show_all, include_staff=True):
+    """Read the stored results for a service's week; show_all (admins) lifts the anonymity rule.
+
+    include_staff False leaves responses recorded by staff out of the outcome and channel
+    breakdowns (the stored weekly figures count every response).
+    """
     weeks = [week.shift(-n) for n in range(TREND_WEEKS - 1, -1, -1)]
     stored = service_weeks(db, service.id, weeks)
     figures = stored.get(str(week))
@@ -135,8 +143,10 @@ def build_digest(db, service, week, *, threshold, show_all):
         "ok",
         figures=figures,
         previous=stored.get(str(week.shift(-1))),
-        outcomes=breakdown(db, service.id, week, "outcome"),
-        channels=breakdown(db, service.id, week, "channel"),
+        outcomes=breakdown(db, service.id, week, "outcome", include_staff=include_staff),
+        channels=breakdown(db, service.id, week, "channel", include_staff=include_staff),
+        staff_responses=week_staff_count(db, service.id, week),
+        include_staff=include_staff,
         **shown,
     )
     sizes = theme_sizes(db, service.id, [week.shift(-n) for n in range(1, POOLED_WEEKS + 1)])

@@ -35,6 +35,7 @@ from app.store.digest import (
     week_comments,
     week_rating_counts,
     week_responses_count,
+    week_staff_count,
 )
 from app.store.digest_emails import (
     Recipient,
@@ -186,6 +187,7 @@ __all__ = [
     "use_token",
     "response_by_ref",
     "week_rating_counts",
+    "week_staff_count",
     "CHANNELS",
     "EMAIL_PATTERN",
     "MAX_FAILED",

@@ -8,7 +8,7 @@ from app.dashboard import bp
 from app.dashboard.chart import impact_chart, satisfaction_chart
 from app.dashboard.priorities import WINDOWS, build_priorities, window_of
 from app.db import get_db
-from app.digest import build_digest
+from app.digest import build_digest, words_explained
 from app.effect import shipped_effects
 from app.store import largest_negative_theme, list_services, service_weeks
 from app.survey.links import survey_url
@@ -106,6 +106,7 @@ def digest(slug, week):
         next_week=week.shift(1) if week < latest else None,
         survey_link=survey_url(slug),
         can_manage=current_user.can_manage(service.id),
+        words=words_explained(current_app.config["ANONYMITY_THRESHOLD"]),
         can_record=current_user.can_record(service.id),
     )
 

@@ -1,7 +1,7 @@
 """The weekly digest of a service: its model (page and email share it), its email, its sending."""
 
 from app.digest.email import render_text, service_digest, subject
-from app.digest.model import Digest, build_digest
+from app.digest.model import Digest, build_digest, words_explained
 from app.digest.send import SendPlan, plan_send, send_pending
 
 __all__ = [
@@ -13,4 +13,5 @@ __all__ = [
     "send_pending",
     "service_digest",
     "subject",
+    "words_explained",
 ]

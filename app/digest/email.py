@@ -8,7 +8,7 @@ from email.utils import format_datetime, make_msgid, parseaddr
 
 from flask import current_app
 
-from app.digest.model import build_digest
+from app.digest.model import build_digest, words_explained
 from app.store import clean_name
 from app.survey.links import survey_url
 from app.urls import public_url
@@ -121,6 +121,7 @@ def _context(week, digests, name):
         "dates": f"Monday {monday.day} {monday:%B} to Sunday {sunday.day} {sunday:%B %Y}",
         "name": name,
         "threshold": current_app.config["ANONYMITY_THRESHOLD"],
+        "words": words_explained(current_app.config["ANONYMITY_THRESHOLD"]),
         "sections": [_section(digest) for digest in digests],
     }
 
@@ -130,8 +131,11 @@ def _section(digest):
         {
             "label": theme["display_label"],
             "trend": theme["trend"],
+            "trend_text": theme["trend_text"],
             "detail": _theme_detail(theme),
-            "quotes": [short_quote(q) for q in theme["quotes"][:MAX_QUOTES]],
+            "split": _split_text(theme),
+            "typical": short_quote(theme["typical"]) if theme["typical"] else None,
+            "quotes": [short_quote(q) for q in theme["other_quotes"][: MAX_QUOTES - 1]],
         }
         for theme in digest.themes[:MAX_THEMES]
     ]
@@ -148,6 +152,10 @@ def _section(digest):
         "themes": themes,
         "more_themes": max(len(digest.themes) - MAX_THEMES, 0),
         "hidden_themes": digest.hidden_themes,
+        "unthemed": digest.unthemed,
+        "unthemed_link": public_url(
+            "dashboard.comments", slug=digest.service.slug, week=str(digest.week), theme="none"
+        ),
         "shipped": digest.shipped_this_week,
         "measured": digest.effects_measured,
         "link": digest_link(digest.service.slug, digest.week),
@@ -160,6 +168,18 @@ def _theme_detail(theme):
         return f"no comments this week ({theme['previous_size'] or 0} last week)"
     size = theme["size"]
     detail = f"{size} {'comment' if size == 1 else 'comments'}"
-    if theme["previous_size"] is not None:
-        detail += f", {theme['previous_size']} last week"
+    growth = theme["growth"]
+    if growth.pooled_n:
+        detail += (
+            f" of {growth.n}; earlier weeks {growth.pooled_k} of {growth.pooled_n}"
+            f" ({100 * growth.pooled_share:.0f}%)"
+        )
+    else:
+        detail += f" of {growth.n}"
     return detail
+
+
+def _split_text(theme):
+    """'12 negative, 3 positive' when praise and complaint share the theme, else None."""
+    split = theme["split"]
+    return f"{split.negative} negative, {split.positive} positive" if split.mixed else None

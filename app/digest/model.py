@@ -2,12 +2,24 @@
 
 from dataclasses import dataclass, field
 
+from analysis.growth import ALPHA, MIN_EVIDENCE, POOLED_WEEKS, theme_growth
+from analysis.sentiment_split import (
+    MIN_SIDE,
+    MIN_SIDE_SHARE,
+    NEGATIVE_RATING,
+    POSITIVE_RATING,
+    SENTIMENT_MARGIN,
+    Split,
+)
 from app.digest.backlog import backlog_for_digest
 from app.store import (
     breakdown,
     digest_themes,
     has_responses,
     service_weeks,
+    theme_sides,
+    theme_sizes,
+    unthemed_count,
     week_responses_count,
     week_staff_count,
 )
@@ -20,6 +32,14 @@ LEVELS = [
     (2, "Dissatisfied"),
     (1, "Very dissatisfied"),
 ]
+TREND_WORDS = {
+    "new": "New",
+    "growing": "Growing",
+    "shrinking": "Shrinking",
+    "steady": "Steady",
+    "too_few": "Too few to tell",
+    "faded": "Faded",
+}
 
 
 @dataclass
@@ -36,6 +56,7 @@ class Digest:
     channels: list = field(default_factory=list)
     themes: list = field(default_factory=list)
     hidden_themes: int = 0
+    unthemed: int = 0  # comments in no theme shown to this reader
     # Responses of the week recorded by staff, and whether the breakdowns count them.
     staff_responses: int = 0
     include_staff: bool = True
@@ -66,16 +87,30 @@ class Digest:
         ]
 
 
-def theme_trend(theme):
-    """'new', 'growing', 'shrinking', 'faded' or 'steady' for one theme's week."""
-    if theme["status"] in ("new", "faded"):
-        return theme["status"]
-    before = theme["previous_size"] or 0
-    if theme["size"] >= max(before * 1.25, before + 2):
-        return "growing"
-    if theme["size"] <= min(before * 0.75, before - 2):
-        return "shrinking"
-    return "steady"
+def theme_growth_of(theme, week, stored, sizes, threshold):
+    """The tested trend word (analysis.growth) for one stored theme-week.
+
+    Earlier weeks are the POOLED_WEEKS before this one that were analysed, from the theme's
+    first week on; a week in that span without the theme counts as 0 of its comments.
+    """
+    earlier = sizes.get(theme["theme_id"], {})
+    start = min([theme["first_week"], *earlier])
+    pooled = [
+        w
+        for w in (str(week.shift(-n)) for n in range(1, POOLED_WEEKS + 1))
+        if w in stored and w >= start
+    ]
+    k, pooled_k = theme["size"], sum(earlier.get(w, 0) for w in pooled)
+    # A week's comment count never falls below a theme's size as the weekly run stores them;
+    # the max only keeps a hand-edited or merged row from breaking the page.
+    return theme_growth(
+        k,
+        max(stored[str(week)]["comments"], k),
+        pooled_k,
+        max(sum(stored[w]["comments"] for w in pooled), pooled_k),
+        first_week=theme["status"] == "new" and not earlier,
+        threshold=threshold,
+    )
 
 
 def build_digest(db, service, week, *, threshold, show_all, include_staff=True):
@@ -114,16 +149,76 @@ def build_digest(db, service, week, *, threshold, show_all, include_staff=True):
         include_staff=include_staff,
         **shown,
     )
+    sizes = theme_sizes(db, service.id, [week.shift(-n) for n in range(1, POOLED_WEEKS + 1)])
+    sides = theme_sides(
+        db,
+        service.id,
+        week,
+        negative_rating=NEGATIVE_RATING,
+        positive_rating=POSITIVE_RATING,
+        margin=SENTIMENT_MARGIN,
+    )
     for theme in digest_themes(db, service.id, week):
-        theme["trend"] = theme_trend(theme)
+        if theme["status"] == "faded":
+            theme["growth"], theme["trend"] = None, "faded"
+        else:
+            theme["growth"] = theme_growth_of(theme, week, stored, sizes, threshold)
+            theme["trend"] = theme["growth"].word
+        theme["trend_text"] = TREND_WORDS[theme["trend"]]
+        theme["split"] = Split(*sides.get(theme["theme_id"], (0, 0)))
         theme["below_threshold"] = max(theme["size"], theme["previous_size"] or 0) < threshold
         if theme["below_threshold"] and not show_all:
             digest.hidden_themes += 1
             continue
         if theme["size"] < threshold and not show_all:
             theme["quotes"] = []
+        # Quotes are stored nearest the theme's centre first: the first is its most typical.
+        theme["typical"] = theme["quotes"][0] if theme["quotes"] else None
+        theme["other_quotes"] = theme["quotes"][1:]
         digest.themes.append(theme)
+    shown_ids = {t["theme_id"] for t in digest.themes if t["status"] != "faded"}
+    digest.unthemed = unthemed_count(db, service.id, week, shown_ids)
     return digest
+
+
+def shown_theme_ids(db, service, week, *, threshold, show_all):
+    """The ids of the themes the digest shows this reader for the week (faded ones aside)."""
+    digest = build_digest(db, service, week, threshold=threshold, show_all=show_all)
+    return {t["theme_id"] for t in digest.themes if t["status"] != "faded"}
+
+
+def words_explained(threshold):
+    """[(word, meaning)] for the trend words and the sentiment split, as the digest states them."""
+    share = f"{round(100 * MIN_SIDE_SHARE)}%"
+    return [
+        ("New", f"The first week this theme appears, with at least {threshold} comments."),
+        (
+            "Growing or Shrinking",
+            "This week's share of comments in the theme is higher or lower than its share of "
+            f"the comments in up to {POOLED_WEEKS} earlier weeks taken together, and a "
+            "two-sided test says a difference that large would happen by chance less than "
+            f"{round(ALPHA * 100)} times in 100 (p < {ALPHA}). The test is a two-proportion "
+            "test, or Fisher's exact test when a count expected with no change is below 5.",
+        ),
+        (
+            "Steady",
+            "The share changed by no more than chance alone often gives from week to week.",
+        ),
+        (
+            "Too few to tell",
+            f"Fewer than {MIN_EVIDENCE} comments in the theme this week and in its earlier "
+            "weeks together: too few for any test to tell a change from chance.",
+        ),
+        ("Faded", "The theme had comments last week and too few fit it this week."),
+        (
+            "Negative and positive",
+            f"Counted when a theme holds both: negative means rated {NEGATIVE_RATING} or "
+            f"lower with negative words (sentiment below −{SENTIMENT_MARGIN}), positive "
+            f"rated {POSITIVE_RATING} or higher with positive words (above "
+            f"+{SENTIMENT_MARGIN}). Shown when each side has at least {MIN_SIDE} comments and "
+            f"at least {share} of the two together; the theme is not split.",
+        ),
+    ]
 
 
 def _trend(weeks, stored):

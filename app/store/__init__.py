@@ -96,6 +96,14 @@ from app.store.theme_edits import (
     theme_changes,
     theme_weeks_of,
 )
+from app.store.theme_weeks import (
+    theme_sides,
+    theme_sizes,
+    theme_week_sides,
+    typical_comment,
+    unthemed_comments,
+    unthemed_count,
+)
 from app.store.tokens import (
     TOKEN_NAME_PATTERN,
     TOKEN_SCOPES,
@@ -260,6 +268,12 @@ __all__ = [
     "set_not_actionable",
     "theme_changes",
     "theme_weeks_of",
+    "theme_sides",
+    "theme_sizes",
+    "theme_week_sides",
+    "typical_comment",
+    "unthemed_comments",
+    "unthemed_count",
     "write_transaction",
     "EffectWindow",
     "EffectWindows",

@@ -1,8 +1,14 @@
 """A theme's history page, and the pages owners and admins use to rename, merge and set it aside."""
 
-from flask import abort, flash, g, redirect, render_template, url_for
+from flask import abort, current_app, flash, g, redirect, render_template, url_for
 from flask_login import current_user
 
+from analysis.sentiment_split import (
+    NEGATIVE_RATING,
+    POSITIVE_RATING,
+    SENTIMENT_MARGIN,
+    Split,
+)
 from app.auth.access import access
 from app.db import get_db
 from app.store import (
@@ -12,7 +18,9 @@ from app.store import (
     rename_theme,
     set_not_actionable,
     theme_changes,
+    theme_week_sides,
     theme_weeks_of,
+    typical_comment,
 )
 from app.themes import bp
 from app.themes.forms import ActionableForm, MergeForm, NotActionableForm, RenameForm
@@ -44,11 +52,22 @@ def history(slug, theme_id):
     merged_into = (
         get_theme(get_db(), g.service.id, theme["merged_into"]) if theme["merged_into"] else None
     )
+    sides = theme_week_sides(
+        get_db(),
+        theme_id,
+        negative_rating=NEGATIVE_RATING,
+        positive_rating=POSITIVE_RATING,
+        margin=SENTIMENT_MARGIN,
+    )
+    # The anonymity threshold holds here as on the digest: admins see every week's comment.
+    threshold = 0 if current_user.is_admin else current_app.config["ANONYMITY_THRESHOLD"]
     return render_template(
         "themes/history.html",
         service=g.service,
         theme=theme,
         merged_into=merged_into,
+        typical=typical_comment(get_db(), theme_id, threshold),
+        splits={week: Split(*counts) for week, counts in sides.items()},
         weeks=theme_weeks_of(get_db(), theme_id),
         changes=theme_changes(get_db(), theme_id),
         can_manage=current_user.can_manage(g.service.id),

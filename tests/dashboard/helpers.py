@@ -30,6 +30,62 @@ def add_week(db, service, week, rows):
     )
 
 
+def store_results(db, service, week, themes, unthemed=(), continues=None):
+    """Store responses in the week and results as the weekly run stores them, chosen by hand.
+
+    themes maps a label to its (rating, sentiment, comment) members, the first of them the
+    theme's most typical; unthemed are members of no theme; continues maps a label to the
+    theme id it carries on. Returns {label: theme id}.
+    """
+    from analysis.summary import ServiceWeek, ThemeWeek, pct_satisfied
+    from app.store import add_response, prior_themes, replace_service_week
+
+    start, _ = week.bounds_utc()
+    rows = [(label, m) for label, members in themes.items() for m in members]
+    rows += [(None, m) for m in unthemed]
+    ids = []
+    for i, (_, (rating, _sentiment, comment)) in enumerate(rows):
+        when = start + timedelta(minutes=i)
+        response = NewResponse(service.id, rating, comment, submitted_at=when)
+        ids.append(add_response(db, response)[1]["id"])
+    labels = list(themes)
+    result = ServiceWeek(
+        responses=len(rows),
+        rating_counts={n: sum(1 for _, m in rows if m[0] == n) for n in range(1, 6)},
+        pct_satisfied=pct_satisfied(m[0] for _, m in rows),
+        mean_rating=sum(m[0] for _, m in rows) / len(rows),
+        comments=len(rows),
+        mean_sentiment=sum(m[1] for _, m in rows) / len(rows),
+        sentiment={i: m[1] for i, (_, m) in zip(ids, rows, strict=True)},
+        theme_of={i: labels.index(label) for i, (label, _) in zip(ids, rows, strict=True) if label},
+    )
+    for key, label in enumerate(labels):
+        members = [(i, m) for i, (name, m) in zip(ids, rows, strict=True) if name == label]
+        ratings = [m[0] for _, m in members]
+        result.themes.append(
+            ThemeWeek(
+                key=key,
+                continues=(continues or {}).get(label),
+                label=label,
+                keywords=[],
+                size=len(members),
+                share=len(members) / len(rows),
+                mean_sentiment=sum(m[1] for _, m in members) / len(members),
+                mean_rating=sum(ratings) / len(ratings),
+                pct_satisfied=pct_satisfied(ratings),
+                examples=[i for i, _ in members[:5]],
+            )
+        )
+    replace_service_week(db, service.id, week, result, prior_themes(db, service.id, week)[1])
+    return {
+        r["label"]: r["theme_id"]
+        for r in db.query(
+            "SELECT theme_id, label FROM theme_weeks WHERE service_id = ? AND week = ?",
+            [service.id, str(week)],
+        )
+    }
+
+
 def store_week(db, service, week, ratings, comments):
     """A service_weeks row as the weekly run writes it; ratings are the counts at 1 to 5."""
     responses = sum(ratings)

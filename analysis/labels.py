@@ -64,13 +64,9 @@ class ThemeLabeller(BaseEstimator):
 
     def _supported(self, counts, size):
         """Columns whose every content word is in >= MIN_SUPPORT of the theme's comments."""
-        enough = counts >= MIN_SUPPORT * size - 1e-9
-        ok = set()
-        for column in np.flatnonzero(counts > 0):
-            words = self.content_[column]
-            if words and all(enough[w] for w in words):
-                ok.add(int(column))
-        return ok
+        lacking = (counts < MIN_SUPPORT * size - 1e-9).astype(float)
+        missing = self.content_matrix_ @ lacking  # content words short of support, per column
+        return set(np.flatnonzero((missing == 0) & self.has_content_ & (counts > 0)).tolist())
 
     def _score(self, texts, labels, weight, n_themes):
         """Return dense c-TF-IDF scores, phrase counts per theme and theme sizes."""
@@ -108,8 +104,9 @@ class ThemeLabeller(BaseEstimator):
 
     def _content_columns(self):
         """For each column, the one-word columns of its content words (None if one is
-        missing), so a phrase's support is read from how many comments hold each word."""
-        content = []
+        missing), so a phrase's support is read from how many comments hold each word; also
+        set them as a sparse column x word matrix, for all columns at once."""
+        content, rows, cols = [], [], []
         for column, key in enumerate(self.keys_):
             words = self.surface_[column].split()
             columns = [
@@ -118,6 +115,14 @@ class ThemeLabeller(BaseEstimator):
                 if not is_stop_phrase([word])
             ]
             content.append(None if None in columns else columns)
+            for word_column in content[-1] or ():
+                rows.append(column)
+                cols.append(word_column)
+        n_columns = len(self.keys_)
+        self.content_matrix_ = sp.csr_matrix(
+            (np.ones(len(rows)), (rows, cols)), shape=(n_columns, n_columns)
+        )
+        self.has_content_ = np.array([bool(c) for c in content], dtype=bool)
         return content
 
     def _rank(self, scores, counts, size):

@@ -4,6 +4,12 @@ A class-based TF-IDF over 1-3-word phrases: a phrase scores highly for a theme w
 the theme's comments use it (tf, a share of the theme) and few comments elsewhere do (idf).
 Phrases are matched by their stems, so "bin" and "bins" count together, and shown in the
 surface form the comments used most.
+
+The label rule: a label is a 1-3 word phrase written in the theme's comments that neither
+begins nor ends with a function word (pronoun, article, preposition, auxiliary: see
+analysis/text.py) and whose every content word is in at least MIN_SUPPORT of the theme's
+comments (by stem). Among such phrases the best c-TF-IDF score names the theme; when no
+phrase qualifies, the content word in most of the theme's comments does.
 """
 
 from collections import Counter, defaultdict
@@ -15,7 +21,11 @@ from sklearn.base import BaseEstimator
 
 from analysis.text import is_stop_phrase, phrases, stem
 
-__all__ = ["ThemeLabeller"]
+__all__ = ["MIN_SUPPORT", "ThemeLabeller"]
+
+# Every content word of a label is in at least this share of the theme's comments: a label
+# names what most of a theme says, not what one striking comment said.
+MIN_SUPPORT = 0.4
 
 
 class ThemeLabeller(BaseEstimator):
@@ -39,8 +49,24 @@ class ThemeLabeller(BaseEstimator):
         scores, counts, sizes = self._score(texts, labels, weight, n_themes)
         ranked = [self._rank(scores[c], counts[c], sizes[c]) for c in range(n_themes)]
         self.keywords_ = [self._keywords(r) for r in ranked]
-        self.names_ = self._unique([self._name(r) for r in ranked], ranked, sizes)
+        supported = [self._supported(counts[c], sizes[c]) for c in range(n_themes)]
+        # Phrases that meet the label rule come first; the rest only to tell names apart.
+        ranked = [
+            [r for r in rank if r[0] in ok] + [r for r in rank if r[0] not in ok]
+            for rank, ok in zip(ranked, supported, strict=True)
+        ]
+        names = [
+            self._name(rank, ok, counts[c])
+            for c, (rank, ok) in enumerate(zip(ranked, supported, strict=True))
+        ]
+        self.names_ = self._unique(names, ranked, sizes)
         return self
+
+    def _supported(self, counts, size):
+        """Columns whose every content word is in >= MIN_SUPPORT of the theme's comments."""
+        lacking = (counts < MIN_SUPPORT * size - 1e-9).astype(float)
+        missing = self.content_matrix_ @ lacking  # content words short of support, per column
+        return set(np.flatnonzero((missing == 0) & self.has_content_ & (counts > 0)).tolist())
 
     def _score(self, texts, labels, weight, n_themes):
         """Return dense c-TF-IDF scores, phrase counts per theme and theme sizes."""
@@ -65,6 +91,7 @@ class ThemeLabeller(BaseEstimator):
             min(surfaces[c].items(), key=lambda item: (-item[1], item[0]))[0]
             for c in range(len(self.vocabulary_))
         ]
+        self.content_ = self._content_columns()
         shape = (n_themes + 1, len(self.vocabulary_))  # the last row holds the no-theme -1s
         counts = sp.csr_matrix((vals, (rows, cols)), shape=shape).toarray()
         sizes = np.bincount(
@@ -74,6 +101,29 @@ class ThemeLabeller(BaseEstimator):
         idf = np.log1p(weight.sum() / np.maximum(document_frequency, 1e-12))
         tf = counts[:n_themes] / np.maximum(sizes[:n_themes, None], 1e-12)
         return tf * idf, counts[:n_themes], sizes[:n_themes]
+
+    def _content_columns(self):
+        """For each column, the one-word columns of its content words (None if one is
+        missing), so a phrase's support is read from how many comments hold each word; also
+        set them as a sparse column x word matrix, for all columns at once."""
+        content, rows, cols = [], [], []
+        for column, key in enumerate(self.keys_):
+            words = self.surface_[column].split()
+            columns = [
+                self.vocabulary_.get((stem_,))
+                for word, stem_ in zip(words, key, strict=True)
+                if not is_stop_phrase([word])
+            ]
+            content.append(None if None in columns else columns)
+            for word_column in content[-1] or ():
+                rows.append(column)
+                cols.append(word_column)
+        n_columns = len(self.keys_)
+        self.content_matrix_ = sp.csr_matrix(
+            (np.ones(len(rows)), (rows, cols)), shape=(n_columns, n_columns)
+        )
+        self.has_content_ = np.array([bool(c) for c in content], dtype=bool)
+        return content
 
     def _rank(self, scores, counts, size):
         """Columns worth naming the theme, best first.
@@ -104,13 +154,22 @@ class ThemeLabeller(BaseEstimator):
                 break
         return chosen
 
-    def _name(self, ranked):
-        """The top phrase; when the top is one word, a phrase built on it; else that word.
+    def _name(self, ranked, supported=None, counts=None):
+        """The top phrase meeting the label rule; when it is one word, a phrase built on it.
 
         A phrase joining the two best words ("time zone" for "time" and "zone") reads better
         than either; failing that, a phrase holding the best word that scores at least
-        ``phrase_preference`` of it ("add this song" for "song").
+        ``phrase_preference`` of it ("add this song" for "song"). With no phrase meeting the
+        rule, the content word in most of the theme's comments names it.
         """
+        if supported is not None:
+            if not supported:
+                words = [c for c, _ in ranked if self.content_[c] == [c]]
+                # Most comments first; ranked order (the score) breaks ties.
+                if words:
+                    return self.surface_[min(words, key=lambda c: -counts[c])]
+            else:
+                ranked = [r for r in ranked if r[0] in supported]
         if not ranked:
             return ""
         top_column, top_score = ranked[0]

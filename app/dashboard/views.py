@@ -9,7 +9,13 @@ from app.dashboard.chart import impact_chart, satisfaction_chart
 from app.dashboard.priorities import WINDOWS, build_priorities, window_of
 from app.db import get_db
 from app.digest import build_digest
-from app.store import largest_negative_theme, list_services, service_weeks
+from app.store import (
+    STATUS_NAMES,
+    items_by_theme,
+    largest_negative_theme,
+    list_services,
+    service_weeks,
+)
 from app.survey.links import survey_url
 from app.weeks import last_complete_week, parse_week
 
@@ -124,4 +130,6 @@ def priorities(slug):
         windows=WINDOWS,
         chart=impact_chart(charted),
         can_manage=current_user.can_manage(g.service.id),
+        backlog=items_by_theme(get_db(), g.service.id),
+        statuses=STATUS_NAMES,
     )

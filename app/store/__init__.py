@@ -19,6 +19,7 @@ from app.store.backlog import (
     list_items,
     set_item_quotes,
     status_changes,
+    theme_quotes,
     update_item,
 )
 from app.store.backup import Backup, backup_database
@@ -142,6 +143,7 @@ __all__ = [
     "list_items",
     "set_item_quotes",
     "status_changes",
+    "theme_quotes",
     "update_item",
     "TOKEN_NAME_PATTERN",
     "TOKEN_SCOPES",

@@ -19,7 +19,9 @@ from app.store.backlog import (
     list_items,
     set_item_quotes,
     status_changes,
+    status_history,
     theme_quotes,
+    theme_responses,
     update_item,
 )
 from app.store.backup import Backup, backup_database
@@ -143,7 +145,9 @@ __all__ = [
     "list_items",
     "set_item_quotes",
     "status_changes",
+    "status_history",
     "theme_quotes",
+    "theme_responses",
     "update_item",
     "TOKEN_NAME_PATTERN",
     "TOKEN_SCOPES",

@@ -377,3 +377,14 @@ def status_history(db, item_ids):
     ):
         found[item_id].append((status, changed_at))
     return found
+
+
+def analysed_comments(db, service_id):
+    """[(live theme id, comment)] of the service's responses analysed into a theme (the demo
+    finds which theme its story's comments fell into)."""
+    return db.execute(
+        "SELECT coalesce(t.merged_into, t.id), r.comment FROM response_analysis a "
+        "JOIN responses r ON r.id = a.response_id JOIN themes t ON t.id = a.theme_id "
+        "WHERE a.service_id = ? ORDER BY r.id",
+        [service_id],
+    ).fetchall()

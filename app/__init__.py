@@ -151,7 +151,19 @@ def _extensions(app):
 
 
 def _blueprints(app):
-    from app import admin, api, auth, cli, dashboard, errors, pages, recording, survey, themes
+    from app import (
+        admin,
+        api,
+        auth,
+        backlog,
+        cli,
+        dashboard,
+        errors,
+        pages,
+        recording,
+        survey,
+        themes,
+    )
 
     app.register_blueprint(pages.bp)
     app.register_blueprint(auth.bp)
@@ -161,5 +173,6 @@ def _blueprints(app):
     app.register_blueprint(api.bp)
     app.register_blueprint(themes.bp)
     app.register_blueprint(recording.bp)
+    app.register_blueprint(backlog.bp)
     errors.init_app(app)
     cli.init_app(app)

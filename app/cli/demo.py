@@ -9,6 +9,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from app.cli.common import open_db
+from app.cli.demo_backlog import load_demo_backlog
 from app.demo import SERVICES, generate_responses
 from app.store import (
     NewResponse,
@@ -90,6 +91,9 @@ def demo_command(seed, weeks, reset, analyse, quiet):
         for spec in SERVICES:
             say(f"  {survey_url(spec['slug'])}")
         _demo_staff(db, say, keep_passwords=quiet)
+        if analyse:
+            owner = get_user_by_email(db, DEMO_STAFF[1][0])
+            load_demo_backlog(db, owner.id, say)
     finally:
         db.close()
 

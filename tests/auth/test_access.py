@@ -7,7 +7,15 @@ fails here until someone decides who should see it.
 import pytest
 
 from app.auth.access import TOKEN_RULES
-from app.store import NewResponse, add_response, add_webhook, get_service, live_themes
+from app.store import (
+    NewResponse,
+    add_item,
+    add_response,
+    add_webhook,
+    get_service,
+    list_items,
+    live_themes,
+)
 from app.weekly import run_week
 from app.weeks import last_complete_week
 from tests.dashboard.helpers import COMPLAINTS, add_week
@@ -77,9 +85,22 @@ def themes(app, db, staff):
     return found
 
 
-def _url_values(rule, staff, theme_id):
+@pytest.fixture(autouse=True)
+def items(db, themes):
+    """{slug: a backlog item id} for bins and parking, each linked to the service's theme."""
+    found = {}
+    for slug in ("bins", "parking"):
+        service = get_service(db, slug)
+        found[slug] = add_item(
+            db, service.id, None, [themes[slug]], title=f"{slug} change", owner_name="Jo"
+        )
+    return found
+
+
+def _url_values(rule, staff, theme_id, item_id):
     values = {
         "theme_id": theme_id,
+        "item_id": item_id,
         "slug": "bins",
         "week": str(last_complete_week()),
         "user_id": staff["viewer"].id,
@@ -94,7 +115,7 @@ def _url_values(rule, staff, theme_id):
     return {name: values[name] for name in rule.arguments}
 
 
-def _staff_routes(app, staff, theme_id=None, methods=("GET",)):
+def _staff_routes(app, staff, theme_id=None, methods=("GET",), item_id=1):
     routes = []
     for rule in app.url_map.iter_rules():
         if rule.endpoint == "static":
@@ -109,7 +130,7 @@ def _staff_routes(app, staff, theme_id=None, methods=("GET",)):
             with app.test_request_context():
                 from flask import url_for
 
-                url = url_for(rule.endpoint, **_url_values(rule, staff, theme_id))
+                url = url_for(rule.endpoint, **_url_values(rule, staff, theme_id, item_id))
             routes.append((rule.endpoint, access_rule, url))
     return routes
 
@@ -154,6 +175,25 @@ def test_another_services_theme_is_not_found_through_this_service(
         assert client.get(url).status_code == expected, (endpoint, url)
 
 
+@pytest.mark.parametrize("persona", ["viewer", "other_owner", "owner", "admin"])
+def test_another_services_backlog_item_is_not_found_through_this_service(
+    app, staff, themes, items, as_user, persona
+):
+    client = as_user(persona)
+    routes = [
+        r
+        for r in _staff_routes(app, staff, themes["bins"], item_id=items["parking"])
+        if f"/backlog/{items['parking']}" in r[2]
+    ]
+    assert len(routes) == 4, "item, its CSV, edit and status"
+    for endpoint, rule, url in routes:
+        expected = 403 if persona == "viewer" and rule == "service_edit" else 404
+        assert client.get(url).status_code == expected, (endpoint, url)
+        if rule == "service_edit":
+            answers = {"title": "Hijacked", "owner_name": "X", "status": "planned"}
+            assert client.post(url, data=answers).status_code in (400, expected), url
+
+
 @pytest.mark.parametrize(("persona", "status"), [("viewer", 403), ("other_owner", 404)])
 def test_staff_who_may_not_edit_themes_cannot_post_changes(
     app, db, staff, themes, as_user, persona, status
@@ -162,12 +202,21 @@ def test_staff_who_may_not_edit_themes_cannot_post_changes(
     token = hidden_fields(client.get("/dashboard", follow_redirects=True))["csrf_token"]
     routes = _staff_routes(app, staff, themes["bins"], methods=("POST",))
     edits = [url for _endpoint, rule, url in routes if rule == "service_edit"]
-    assert len(edits) == 3
+    assert len(edits) == 6, "three theme edits; new backlog item, its edit and its status"
     for url in edits:
-        answers = {"csrf_token": token, "label": "Hijacked", "reason": "No", "other": "1"}
+        answers = {
+            "csrf_token": token,
+            "label": "Hijacked",
+            "reason": "No",
+            "other": "1",
+            "title": "Hijacked",
+            "owner_name": "X",
+            "status": "planned",
+        }
         assert client.post(url, data=answers).status_code == status, url
     bins = get_service(db, "bins")
     assert all(t["display_label"] != "Hijacked" for t in live_themes(db, bins.id))
+    assert [(i.title, i.status) for i in list_items(db, [bins.id])] == [("bins change", "proposed")]
 
 
 def test_public_pages_need_no_sign_in(client, service):

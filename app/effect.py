@@ -9,9 +9,11 @@ dashboard, the digest and its email all use it, and the dashboard already import
 from dataclasses import dataclass
 from datetime import date
 
+from flask import url_for
+
 from analysis.effect import STATE_LABELS, Effect, judge
 from analysis.effect_words import number, p_text
-from app.store import effect_windows
+from app.store import effect_windows, list_items
 from app.weeks import week_of
 
 WINDOW_WEEKS = 4
@@ -127,11 +129,22 @@ class ShippedEffect:
     measured: MeasuredEffect
 
 
-def shipped_effects(db, service_id, today):
-    """The service's shipped backlog items with their effects, newest first, for the
-    priorities page; none until the backlog fills it in, one ShippedEffect an item, each from
-    measure_effect(db, service_id, item's theme ids, item's ship date, today)."""
-    return []
+def shipped_effects(db, service, today, link=None):
+    """The service's shipped backlog items, most recently shipped first, each with its effect
+    on its linked themes as of `today`; link(item) gives its address (default: the item page)."""
+    link = link or (lambda item: url_for("backlog.item", slug=service.slug, item_id=item.id))
+    shipped = [item for item in list_items(db, [service.id], "shipped") if item.shipped_at]
+    shipped.sort(key=lambda item: (item.shipped_at, item.id), reverse=True)
+    return [
+        ShippedEffect(
+            item.title,
+            link(item),
+            measure_effect(
+                db, service.id, item.theme_ids, date.fromisoformat(item.shipped_at), today
+            ),
+        )
+        for item in shipped
+    ]
 
 
 def window_words(measured):

@@ -3,6 +3,7 @@
 
 import csv
 import io
+from datetime import date
 
 from flask import (
     Response,
@@ -21,8 +22,10 @@ from app.auth.access import access
 from app.backlog import bp
 from app.backlog.evidence import build_evidence, item_quotes_shown
 from app.backlog.forms import ItemForm, StatusForm
+from app.backlog.hooks import announce_status_change
 from app.dashboard.exports import safe_cell
 from app.db import get_db
+from app.effect import measure_effect
 from app.store import (
     STATUS_NAMES,
     STATUSES,
@@ -36,6 +39,7 @@ from app.store import (
     status_changes,
     update_item,
 )
+from app.weeks import london_today
 
 BASE = "/services/<slug>/backlog"
 
@@ -115,7 +119,16 @@ def item(slug, item_id):
         changes=status_changes(get_db(), item_id),
         statuses=STATUS_NAMES,
         can_manage=current_user.can_manage(g.service.id),
+        measured=_measured(found),
     )
+
+
+def _measured(item):
+    """Did it work? for a shipped item: its linked themes before and after the week it shipped."""
+    if item.status != "shipped" or not item.shipped_at:
+        return None
+    shipped_on = date.fromisoformat(item.shipped_at)
+    return measure_effect(get_db(), g.service.id, item.theme_ids, shipped_on, london_today())
 
 
 CSV_COLUMNS = [
@@ -265,7 +278,7 @@ def item_status(slug, item_id):
     form = StatusForm(data={"status": found.status, "shipped_at": found.shipped_at or ""})
     if form.validate_on_submit():
         try:
-            change_status(
+            change = change_status(
                 get_db(),
                 found,
                 form.status.data,
@@ -277,6 +290,7 @@ def item_status(slug, item_id):
             field = getattr(form, error.field or "", None) or form.status
             field.errors = [*field.errors, str(error)]
         else:
+            announce_status_change(g.service, _item_or_404(item_id), change)
             flash(f"Status changed to {STATUS_NAMES[form.status.data].lower()}.", "success")
             return redirect(url_for("backlog.item", slug=slug, item_id=item_id))
     return render_template(

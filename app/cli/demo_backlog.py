@@ -1,10 +1,11 @@
 """The demo's backlog items, made once its weeks are analysed: a shipped fix for the payment
-crash and a planned change for missed bins, each linked to the theme its story fell into."""
+crash and a planned change for missed bins, each linked to the theme its story fell into; and
+a theme the service cannot act on, marked not actionable."""
 
 from collections import Counter
 from datetime import timedelta
 
-from app.demo import BACKLOG, STORY_WEEKS
+from app.demo import BACKLOG, NOT_ACTIONABLE, STORY_WEEKS
 from app.demo.phrases import THEMES as PHRASES
 from app.store import (
     add_item,
@@ -12,7 +13,9 @@ from app.store import (
     change_status,
     get_item,
     get_service,
+    get_theme,
     list_items,
+    set_not_actionable,
     update_item,
 )
 from app.weeks import last_complete_week
@@ -59,3 +62,15 @@ def load_demo_backlog(db, user_id, say):
                 db, get_item(db, service.id, item_id), status, user_id, shipped_at=shipped
             )
         say(f"  backlog: {spec['title']} ({spec['statuses'][-1]}) in {spec['service']}")
+
+
+def mark_demo_not_actionable(db, user_id, say):
+    """Set aside the theme each NOT_ACTIONABLE story fell into, with its reason, once."""
+    for spec in NOT_ACTIONABLE:
+        service = get_service(db, spec["service"])
+        theme_id = story_theme(db, service.id, spec["story_theme"])
+        theme = get_theme(db, service.id, theme_id) if theme_id else None
+        if theme is None or theme["not_actionable"]:
+            continue
+        set_not_actionable(db, theme, spec["reason"], user_id)
+        say(f"  not actionable: {theme['display_label']} in {spec['service']}")

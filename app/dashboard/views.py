@@ -139,7 +139,7 @@ def priorities(slug):
         windows=WINDOWS,
         chart=impact_chart(charted),
         can_manage=current_user.can_manage(g.service.id),
-        effects=shipped_effects(get_db(), g.service.id, london_today()),
+        effects=shipped_effects(get_db(), g.service, london_today()),
         backlog=items_by_theme(get_db(), g.service.id),
         statuses=STATUS_NAMES,
     )

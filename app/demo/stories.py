@@ -225,3 +225,14 @@ BACKLOG = (
         "shipped_story_day": None,
     },
 )
+
+# A theme the service cannot act on, set aside as staff would: it leaves the priorities and
+# stays in every count.
+NOT_ACTIONABLE = (
+    {
+        "service": "blue-badge",
+        "story_theme": "eligibility",
+        "reason": "Who qualifies for a Blue Badge is set nationally by the Department for "
+        "Transport, not by the council.",
+    },
+)

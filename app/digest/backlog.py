@@ -1,12 +1,16 @@
 """The digest's backlog sections: changes shipped this week, and effects measured this week.
 
-`backlog_for_digest` is where backlog items reach the digest. Until the backlog is built it
-finds nothing, and the sections stay hidden; the backlog fills it in (see its docstring).
+`backlog_for_digest` is where backlog items reach the digest; a section with nothing in it
+stays hidden.
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from analysis.effect import STATE_LABELS
+from app.effect import shipped_effects
+from app.urls import public_url
+from app.weeks import london_today
 
 SHIPPED = "shipped"
 STATE_LABELS = {**STATE_LABELS, SHIPPED: "Shipped"}
@@ -36,13 +40,37 @@ class BacklogDigest:
     markers: list = field(default_factory=list)  # (week name, short label) for the trend chart
 
 
-def backlog_for_digest(db, service, week, trend_weeks):
-    """The service's backlog items for the digest of `week`; empty until the backlog exists.
+def backlog_for_digest(db, service, week, trend_weeks, today=None):
+    """The service's backlog items for the digest of `week`: those shipped during it, those
+    whose 4 weeks after shipping ended with it (shipped in week.shift(-4)) with their measured
+    effect, and a chart marker for each item shipped in one of `trend_weeks`."""
 
-    The backlog fills it: shipped_this_week with a DigestItem(state="shipped") for each item
-    shipped during `week`; effects_measured with a DigestItem(state=measured.state,
-    sentence=measured.headline) for each item whose after window ended with `week`
-    (shipped in week.shift(-4)), from app.effect.measure_effect; markers with
-    (week shipped, short title) for items shipped in one of `trend_weeks`.
-    """
-    return BacklogDigest()
+    def link(item):
+        return public_url("backlog.item", slug=service.slug, item_id=item.id)
+
+    shipped = shipped_effects(db, service, today or london_today(), link=link)
+    trend = {str(w) for w in trend_weeks}
+    result = BacklogDigest()
+    for entry in reversed(shipped):  # oldest first, as a week's events read
+        shipped_week = entry.measured.shipped_week
+        if shipped_week == week:
+            on = _day(entry.measured.shipped_on)
+            result.shipped_this_week.append(
+                DigestItem(entry.title, entry.link, SHIPPED, f"Shipped on {on}.")
+            )
+        if shipped_week.shift(4) == week:
+            measured = entry.measured
+            result.effects_measured.append(
+                DigestItem(entry.title, entry.link, measured.state, measured.headline)
+            )
+        if str(shipped_week) in trend:
+            result.markers.append((str(shipped_week), _short(entry.title)))
+    return result
+
+
+def _day(day: date):
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def _short(title, limit=24):
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"

@@ -15,6 +15,7 @@ from app.store import (
     list_items,
     list_services,
     status_changes,
+    theme_changes,
 )
 from app.weeks import last_complete_week
 from tests.samples import PARKING, PHONES
@@ -181,3 +182,21 @@ def test_the_demo_makes_its_backlog_items_once_and_relinks_them_after_a_reset(
     assert len(again) == 2
     assert len(again[bins.title].themes) == 1
     assert len(status_changes(db, again[crash.title].id)) == 4
+
+
+def test_the_demo_sets_aside_a_theme_the_council_cannot_act_on(runner, db, analysed_demo):
+    badge = get_service(db, "blue-badge")
+    set_aside = list(
+        db.query(
+            "SELECT id, not_actionable FROM themes WHERE service_id = ? "
+            "AND not_actionable IS NOT NULL",
+            [badge.id],
+        )
+    )
+    assert len(set_aside) == 1
+    assert "set nationally by the Department for Transport" in set_aside[0]["not_actionable"]
+    changes = theme_changes(db, set_aside[0]["id"])
+    assert [c["action"] for c in changes] == ["not_actionable"]
+    again = runner.invoke(args=["demo", "--weeks", "2", "--analyse"])
+    assert again.exit_code == 0, again.output
+    assert len(theme_changes(db, set_aside[0]["id"])) == 1, "marked once, not every load"

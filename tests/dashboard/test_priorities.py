@@ -129,9 +129,7 @@ def test_shipped_changes_show_their_effect(monkeypatch, db, as_user, analysed):
 
     measured = measure_effect(db, analysed.id, [], date(2026, 5, 13), date(2026, 5, 20))
     entry = ShippedEffect("Clearer form", "/services/bins/backlog/1", measured)
-    monkeypatch.setattr(
-        "app.dashboard.views.shipped_effects", lambda db, service_id, today: [entry]
-    )
+    monkeypatch.setattr("app.dashboard.views.shipped_effects", lambda db, service, today: [entry])
     soup = page(as_user("viewer").get("/services/bins/priorities"))
     assert text_of(soup.find(id="shipped-changes")) == "Shipped changes: did they work?"
     heading = soup.find(id="shipped-changes").find_next("h3")

@@ -152,7 +152,9 @@ def _extensions(app):
 
 def _blueprints(app):
     from app import admin, api, auth, cli, dashboard, errors, pages, recording, survey, themes
+    from app.urls import RowIdConverter
 
+    app.url_map.converters["int"] = RowIdConverter
     app.register_blueprint(pages.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(dashboard.bp)

@@ -164,7 +164,9 @@ def _blueprints(app):
         survey,
         themes,
     )
+    from app.urls import RowIdConverter
 
+    app.url_map.converters["int"] = RowIdConverter
     app.register_blueprint(pages.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(dashboard.bp)

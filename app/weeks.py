@@ -2,7 +2,7 @@
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import MAXYEAR, MINYEAR, UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 LONDON = ZoneInfo("Europe/London")
@@ -53,7 +53,9 @@ def week_of(day):
 def parse_week(text):
     """A Week from '2026-W47'; raises ValueError with a plain message otherwise."""
     match = WEEK_PATTERN.match((text or "").strip())
-    if match:
+    # Years 1 and 9999 are refused too: the weeks around them (a digest's previous week, a
+    # week's end) are past the dates Python can hold.
+    if match and MINYEAR < int(match[1]) < MAXYEAR:
         try:
             return week_of(date.fromisocalendar(int(match[1]), int(match[2]), 1))
         except ValueError:

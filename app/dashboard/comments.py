@@ -17,7 +17,8 @@ MAX_PAGE = 10**6  # past any real week; a longer number in the address is no pag
 def _page_number():
     """The ?page= number, 1 when absent; anything but a whole number from 1 is no page."""
     text = request.args.get("page", "1")
-    if not text.isdigit() or not 1 <= int(text) <= MAX_PAGE:
+    # ASCII digits only: "²" and "٣" are digits to isdigit() but not numbers to int().
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= MAX_PAGE:
         abort(404)
     return int(text)
 

@@ -141,7 +141,12 @@ def test_only_admins_see_the_webhook_pages(as_user, staff, db):
 
 
 def test_an_unknown_webhook_log_is_not_found(as_user, staff):
-    assert as_user("admin").get("/admin/webhooks/999/log").status_code == 404
+    admin = as_user("admin")
+    # Past SQLite's largest integer too: a number no row can have is not found, not a 500.
+    for number in ("999", str(2**63), "99999999999999999999"):
+        assert admin.get(f"/admin/webhooks/{number}/log").status_code == 404, number
+        assert admin.get(f"/admin/users/{number}").status_code == 404, number
+    assert admin.get(f"/admin/webhooks/{2**63 - 1}/log").status_code == 404
 
 
 def test_staff_who_are_not_admins_cannot_revoke(as_user, staff, db):

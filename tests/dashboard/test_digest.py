@@ -137,6 +137,8 @@ def test_week_navigation(as_user, analysed):
     client = as_user("owner")
     assert client.get(f"/services/bins/weeks/{WEEK.shift(1)}").status_code == 404
     assert client.get("/services/bins/weeks/not-a-week").status_code == 404
+    # The calendar's first week has no week before it to link to: no week Pulse can show.
+    assert client.get("/services/bins/weeks/0001-W01").status_code == 404
 
 
 def test_empty_states(as_user, db, service, staff, app):

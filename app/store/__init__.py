@@ -32,6 +32,18 @@ from app.store.digest_emails import (
 )
 from app.store.errors import FieldError
 from app.store.priorities import analysed_weeks, window_ratings, window_themes
+from app.store.published import (
+    PublishedItem,
+    PublishedService,
+    Quote,
+    has_published,
+    picked_quote_ids,
+    publish_item,
+    published_entries,
+    published_services,
+    quote_choices,
+    unpublish_item,
+)
 from app.store.responses import (
     CHANNELS,
     OUTCOMES,
@@ -111,6 +123,16 @@ from app.store.users import (
 )
 
 __all__ = [
+    "PublishedItem",
+    "PublishedService",
+    "Quote",
+    "has_published",
+    "picked_quote_ids",
+    "publish_item",
+    "published_entries",
+    "published_services",
+    "quote_choices",
+    "unpublish_item",
     "TOKEN_NAME_PATTERN",
     "TOKEN_SCOPES",
     "ApiToken",

@@ -1,0 +1,78 @@
+"""Publish a shipped backlog item on 'You said, we did', or take it down again."""
+
+from flask import abort, current_app, flash, g, redirect, render_template, url_for
+from flask_login import current_user
+
+from app.auth.access import access
+from app.db import get_db
+from app.publishing import bp
+from app.publishing.forms import MAX_TEXT, PublishForm, UnpublishForm
+from app.store import (
+    get_backlog_item,
+    picked_quote_ids,
+    publish_item,
+    quote_choices,
+    unpublish_item,
+)
+
+BASE = "/services/<slug>/backlog/<int:item_id>"
+MAX_ID = 2**63 - 1  # SQLite's largest integer; a longer number in the address is no item
+TEXTS = ("you_said_en", "you_said_cy", "we_did_en", "we_did_cy")
+
+
+def _shipped_item_or_404(item_id):
+    """The service's item; only a shipped change can be published."""
+    if item_id > MAX_ID:
+        abort(404)
+    item = get_backlog_item(get_db(), g.service.id, item_id)
+    if item is None:
+        abort(404)
+    return item
+
+
+@bp.route(f"{BASE}/publish", methods=["GET", "POST"])
+@access("service_edit")
+def publish(slug, item_id):
+    """Write the item's 'You said' and 'We did' in English and Welsh and publish it."""
+    db = get_db()
+    item = _shipped_item_or_404(item_id)
+    threshold = current_app.config["ANONYMITY_THRESHOLD"]
+    quotes = quote_choices(db, item_id, threshold)
+    shipped = item["status"] == "shipped"
+    picked = [str(i) for i in picked_quote_ids(db, item_id)]
+    form = PublishForm(
+        data={
+            **{name: item[name] or "" for name in TEXTS},
+            "show_effect": bool(item["show_effect"]),
+            "quotes": picked,
+        }
+    ).set_quotes(quotes)
+    if shipped and form.validate_on_submit():
+        texts = {name: getattr(form, name).data for name in TEXTS}
+        publish_item(
+            db, item_id, texts, form.show_effect.data, form.quotes.data, current_user.id, threshold
+        )
+        flash("Published on You said, we did.", "success")
+        return redirect(url_for("publishing.publish", slug=slug, item_id=item_id))
+    return render_template(
+        "publishing/publish.html",
+        service=g.service,
+        item=item,
+        shipped=shipped,
+        form=form,
+        unpublish_form=UnpublishForm(formdata=None),
+        max_text=MAX_TEXT,
+        has_quotes=bool(quotes),
+    )
+
+
+@bp.route(f"{BASE}/unpublish", methods=["POST"])
+@access("service_edit")
+def unpublish(slug, item_id):
+    """Take the item off the public page; its words are kept for publishing again."""
+    item = _shipped_item_or_404(item_id)
+    form = UnpublishForm()
+    if form.validate_on_submit() and item["published"]:
+        unpublish_item(get_db(), item_id, current_user.id)
+        flash("Taken off You said, we did.", "success")
+    return redirect(url_for("publishing.publish", slug=slug, item_id=item_id))

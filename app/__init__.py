@@ -146,7 +146,7 @@ def _extensions(app):
 
 
 def _blueprints(app):
-    from app import admin, api, auth, cli, dashboard, errors, pages, survey, themes
+    from app import admin, api, auth, cli, dashboard, errors, pages, publishing, survey, themes
 
     app.register_blueprint(pages.bp)
     app.register_blueprint(auth.bp)
@@ -155,5 +155,6 @@ def _blueprints(app):
     app.register_blueprint(survey.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(themes.bp)
+    app.register_blueprint(publishing.bp)
     errors.init_app(app)
     cli.init_app(app)

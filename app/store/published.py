@@ -190,3 +190,13 @@ def unpublish_item(db, item_id, user_id):
             "WHERE id = ?",
             [now, user_id, item_id],
         )
+
+
+def get_backlog_item(db, service_id, item_id):
+    """PROVISIONAL."""
+    rows = list(
+        db.query(
+            "SELECT * FROM backlog_items WHERE id = ? AND service_id = ?", [item_id, service_id]
+        )
+    )
+    return rows[0] if rows else None

@@ -2,11 +2,12 @@
 
 from datetime import date
 
-from app.store import get_service, live_themes, publish_item
+from app.store import get_service, publish_item
 from app.weekly import run_week
 from app.weeks import last_complete_week
 from tests.dashboard.helpers import COMPLAINTS, add_week
 
+THEME_SIZE = 6
 TEXTS = {
     "you_said_en": "Reporting a missed bin took too long",
     "you_said_cy": "Roedd rhoi gwybod am fin a fethwyd yn cymryd gormod o amser",
@@ -16,21 +17,37 @@ TEXTS = {
 
 
 def analysed_theme(app, db, slug="bins"):
-    """A theme of twelve complaints from an analysed week; returns its id."""
+    """The largest theme (six comments) of an analysed week of complaints; returns its id."""
     service = get_service(db, slug)
     week = last_complete_week()
     add_week(db, service, week, [(1, c) for c in COMPLAINTS] * 3)
     run_week(app.config["DATABASE"], week, slug=slug, workers=1)
-    return live_themes(db, service.id)[0]["id"]
+    sizes = db.execute(
+        "SELECT theme_id, count(*) FROM response_analysis WHERE service_id = ? "
+        "GROUP BY theme_id ORDER BY count(*) DESC, theme_id",
+        [service.id],
+    ).fetchall()
+    assert sizes[0][1] == THEME_SIZE, sizes
+    return sizes[0][0]
 
 
 def shipped_item(db, service, theme_ids=(), shipped_on=date(2026, 11, 3), status="shipped"):
     """A backlog item of the service, linked to these themes, shipped on that day."""
-    raise NotImplementedError("filled in once the backlog store is merged")
+    item_id = db.execute(
+        "INSERT INTO backlog_items (service_id, title, status, shipped_on) VALUES (?, ?, ?, ?)",
+        [
+            service.id,
+            "Shorter form",
+            status,
+            shipped_on.isoformat() if status == "shipped" else None,
+        ],
+    ).lastrowid
+    for theme_id in theme_ids:
+        db.execute("INSERT INTO backlog_item_themes VALUES (?, ?)", [item_id, theme_id])
+    db.conn.commit()
+    return item_id
 
 
 def published(db, item_id, threshold=3, quotes=(), show_effect=False, **texts):
     """Publish the item with the usual words, or these."""
-    return publish_item(
-        db, item_id, {**TEXTS, **texts}, show_effect, list(quotes), None, threshold
-    )
+    return publish_item(db, item_id, {**TEXTS, **texts}, show_effect, list(quotes), None, threshold)

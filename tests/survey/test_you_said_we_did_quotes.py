@@ -14,7 +14,7 @@ from app.store import (
     remove_comments_before,
 )
 from tests.helpers import page, text_of
-from tests.survey.published_helpers import analysed_theme, published, shipped_item
+from tests.survey.published_helpers import THEME_SIZE, analysed_theme, published, shipped_item
 
 URL = "/s/bins/you-said-we-did"
 
@@ -31,7 +31,7 @@ def theme(app, db, service):
 def test_a_picked_quote_is_shown_in_its_own_language(client, db, service, theme):
     item = shipped_item(db, service, [theme])
     offered = quote_choices(db, item, 3)
-    assert len(offered) == 12
+    assert len(offered) == THEME_SIZE
     kept = published(db, item, quotes=[offered[0].response_id])
     assert kept == [offered[0].response_id]
     soup = page(client.get(URL))
@@ -52,9 +52,9 @@ def test_at_most_three_quotes_are_kept_by_the_form_and_all_picked_show(client, d
 def test_a_quote_under_the_threshold_is_refused_when_picked(db, service, theme):
     item = shipped_item(db, service, [theme])
     offered = quote_choices(db, item, 3)
-    # The theme has 12 responses: with a threshold of 13 nothing may be quoted.
-    assert quote_choices(db, item, 13) == []
-    assert published(db, item, threshold=13, quotes=[offered[0].response_id]) == []
+    # With a threshold above the theme's size nothing may be quoted.
+    assert quote_choices(db, item, THEME_SIZE + 1) == []
+    assert published(db, item, threshold=THEME_SIZE + 1, quotes=[offered[0].response_id]) == []
 
 
 def test_a_quote_under_the_threshold_is_never_shown_even_if_picked(make_app, db, service, theme):
@@ -62,7 +62,7 @@ def test_a_quote_under_the_threshold_is_never_shown_even_if_picked(make_app, db,
     picked = quote_choices(db, item, 3)[0]
     published(db, item, quotes=[picked.response_id])
     # The same database read with a stricter threshold: the quote must not show.
-    strict = make_app(ANONYMITY_THRESHOLD=13).test_client()
+    strict = make_app(ANONYMITY_THRESHOLD=THEME_SIZE + 1).test_client()
     assert quotes(strict) == []
     assert picked.text not in strict.get(f"{URL}.atom").get_data(as_text=True)
     assert picked.text not in strict.get(URL).get_data(as_text=True)

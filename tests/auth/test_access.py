@@ -12,8 +12,10 @@ from app.weekly import run_week
 from app.weeks import last_complete_week
 from tests.dashboard.helpers import COMPLAINTS, add_week
 from tests.helpers import hidden_fields
+from tests.survey.published_helpers import TEXTS, shipped_item
 
 RESPONSE_ID = 1  # the first response in each test's fresh database
+ITEM_ID = 1  # the first backlog item: bins', shipped
 
 EXPECTED = {
     # rule: {persona: allowed? (False: page not found; a number: that status)}
@@ -42,6 +44,7 @@ def themes(app, db, staff):
         add_week(db, service, week, [(1, c) for c in COMPLAINTS] * 3)
         run_week(app.config["DATABASE"], week, slug=slug, workers=1)
         found[slug] = live_themes(db, service.id)[0]["id"]
+    assert shipped_item(db, get_service(db, "bins"), [found["bins"]]) == ITEM_ID
     return found
 
 
@@ -55,6 +58,7 @@ def _url_values(rule, staff, theme_id):
         "kind": "png",
         "response_id": RESPONSE_ID,
         "name": "a-token",
+        "item_id": ITEM_ID,
     }
     missing = set(rule.arguments) - set(values)
     assert not missing, f"{rule.rule}: teach test_access how to fill {missing}"
@@ -128,7 +132,7 @@ def test_staff_who_may_not_edit_themes_cannot_post_changes(
     client = as_user(persona)
     token = hidden_fields(client.get("/dashboard", follow_redirects=True))["csrf_token"]
     routes = _staff_routes(app, staff, themes["bins"], methods=("POST",))
-    edits = [url for _endpoint, rule, url in routes if rule == "service_edit"]
+    edits = [url for _endpoint, rule, url in routes if rule == "service_edit" and "/themes/" in url]
     assert len(edits) == 3
     for url in edits:
         answers = {"csrf_token": token, "label": "Hijacked", "reason": "No", "other": "1"}
@@ -138,7 +142,8 @@ def test_staff_who_may_not_edit_themes_cannot_post_changes(
 
 
 def test_public_pages_need_no_sign_in(client, service):
-    for url in ("/", "/privacy", "/accessibility", "/s/bins", "/sign-in"):
+    public = ("/", "/privacy", "/accessibility", "/s/bins", "/sign-in", "/you-said-we-did")
+    for url in (*public, "/s/bins/you-said-we-did", "/s/bins/you-said-we-did.atom"):
         assert client.get(url).status_code == 200, url
 
 
@@ -156,3 +161,18 @@ def test_token_routes_are_the_api_and_refuse_a_staff_session(app, staff, as_user
         method = "POST" if "POST" in rule.methods else "GET"
         response = client.open(url, method=method, json={"rating": 5})
         assert response.status_code == 401, (rule.rule, response.status_code)
+
+
+@pytest.mark.parametrize(("persona", "status"), [("viewer", 403), ("other_owner", 404)])
+def test_staff_who_may_not_edit_cannot_publish_or_unpublish(
+    app, db, staff, themes, as_user, persona, status
+):
+    client = as_user(persona)
+    token = hidden_fields(client.get("/dashboard", follow_redirects=True))["csrf_token"]
+    routes = _staff_routes(app, staff, themes["bins"], methods=("POST",))
+    edits = [url for _endpoint, _rule, url in routes if "/backlog/" in url]
+    assert {url.rsplit("/", 1)[1] for url in edits} >= {"publish", "unpublish"}
+    for url in edits:
+        assert client.post(url, data={"csrf_token": token, **TEXTS}).status_code == status, url
+    assert client.get("/s/bins/thanks").status_code == 200
+    assert "See what we changed" not in client.get("/s/bins/thanks").get_data(as_text=True)

@@ -12,9 +12,10 @@ from werkzeug.serving import make_server
 
 from app import create_app
 from app.db import connect, migrate
-from app.store import add_service
+from app.store import add_service, quote_choices
 from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, LiveServer
 from tests.browser.recorder import PageRecorder
+from tests.survey.published_helpers import analysed_theme, published, shipped_item
 
 
 @pytest.fixture(scope="session")
@@ -33,9 +34,10 @@ def live_server(tmp_path_factory):
     )
     db = connect(database)
     migrate(db)
-    add_service(
+    bins = add_service(
         db, "bins", "Report a missed bin collection", "Rhoi gwybod am gasgliad bin a fethwyd"
     )
+    _publish_a_change(app, db, bins)
     db.close()
 
     recorder = PageRecorder(app)
@@ -49,6 +51,15 @@ def live_server(tmp_path_factory):
         server.shutdown()
         thread.join(timeout=10)
         server.server_close()
+
+
+def _publish_a_change(app, db, service):
+    """A shipped change on the service's 'You said, we did' page, with two quotes, so axe and
+    the HTML check see every part of it."""
+    theme = analysed_theme(app, db, service.slug)
+    item = shipped_item(db, service, [theme])
+    picked = [quote.response_id for quote in quote_choices(db, item, 3)[:2]]
+    published(db, item, quotes=picked)
 
 
 def pytest_collection_modifyitems(items):

@@ -1,5 +1,7 @@
 """Publish a shipped backlog item on 'You said, we did', or take it down again."""
 
+from datetime import datetime
+
 from flask import abort, current_app, flash, g, redirect, render_template, url_for
 from flask_login import current_user
 
@@ -9,11 +11,13 @@ from app.publishing import bp
 from app.publishing.forms import MAX_TEXT, PublishForm, UnpublishForm
 from app.store import (
     get_backlog_item,
+    get_user,
     picked_quote_ids,
     publish_item,
     quote_choices,
     unpublish_item,
 )
+from app.weeks import LONDON
 
 BASE = "/services/<slug>/backlog/<int:item_id>"
 MAX_ID = 2**63 - 1  # SQLite's largest integer; a longer number in the address is no item
@@ -28,6 +32,19 @@ def _shipped_item_or_404(item_id):
     if item is None:
         abort(404)
     return item
+
+
+def _item_url(slug, item_id):
+    """The backlog item's own page."""
+    return url_for("dashboard.priorities", slug=slug)
+
+
+def _when(stamp):
+    """A stored UTC time as London date and time, e.g. '3 November 2026 at 14:05'."""
+    if not stamp:
+        return None
+    moment = datetime.fromisoformat(stamp).astimezone(LONDON)
+    return f"{moment.day} {moment:%B %Y} at {moment:%H:%M}"
 
 
 @bp.route(f"{BASE}/publish", methods=["GET", "POST"])
@@ -54,10 +71,14 @@ def publish(slug, item_id):
         )
         flash("Published on You said, we did.", "success")
         return redirect(url_for("publishing.publish", slug=slug, item_id=item_id))
+    who = get_user(db, item["published_by"]) if item["published_by"] else None
     return render_template(
         "publishing/publish.html",
         service=g.service,
         item=item,
+        item_url=_item_url(slug, item_id),
+        published_by=who.name if who else None,
+        published_on=_when(item["published_at"]),
         shipped=shipped,
         form=form,
         unpublish_form=UnpublishForm(formdata=None),

@@ -65,6 +65,8 @@ def test_an_owner_publishes_in_both_languages(as_user, db, service, staff, item)
     soup = page(shown)
     assert text_of(soup.select_one("#we_did_en")) == TEXTS["we_did_en"]
     assert soup.select_one("#show_effect").has_attr("checked")
+    by = text_of(soup.select_one(".pulse-published-by"))
+    assert by.startswith("Last published by Owen Owner on ") and " at " in by
 
 
 def test_picked_quotes_are_kept_and_shown(as_user, db, service, item):
@@ -154,7 +156,11 @@ def test_unpublish_takes_it_off_and_keeps_the_words(as_user, db, service, item):
     assert text_of(form.button) == "Unpublish"
     response = client.post(url(item, action="unpublish"), data=hidden_fields(soup))
     assert response.status_code == 302
-    assert banner(client.get(response.headers["Location"])) == "Taken off You said, we did."
+    shown = client.get(response.headers["Location"])
+    assert banner(shown) == "Taken off You said, we did."
+    assert text_of(page(shown).select_one(".pulse-published-by")).startswith(
+        "Last unpublished by Owen Owner on "
+    )
     assert entries(db, service) == []
     row = get_backlog_item(db, service.id, item)
     assert row["we_did_en"] == TEXTS["we_did_en"]

@@ -70,7 +70,7 @@ def _quotable(db, item_ids, threshold, picked_only):
     )
     # A theme's size counts the responses now in it: merges move responses to the live theme.
     rows = db.execute(
-        "WITH live AS (SELECT id, coalesce(merged_into, id) AS live_id FROM themes), "
+        "WITH live AS (SELECT id, coalesce(merged_into, id) AS live_id FROM themes), "  # noqa: S608
         "sizes AS (SELECT theme_id, count(*) AS n FROM response_analysis GROUP BY theme_id) "
         "SELECT DISTINCT l.item_id, r.id, r.comment, r.language "
         "FROM backlog_item_themes l JOIN live ON live.id = l.theme_id "
@@ -131,7 +131,7 @@ def published_entries(db, service_id, threshold):
 def published_services(db):
     """Active services with published changes, by name, with a count and the newest date."""
     rows = db.query(
-        "SELECT s.id, s.slug, s.name_en, s.name_cy, s.active, count(*) AS entries, "
+        "SELECT s.id, s.slug, s.name_en, s.name_cy, s.active, count(*) AS entries, "  # noqa: S608
         "max(i.shipped_on) AS latest FROM backlog_items i JOIN services s ON s.id = i.service_id "
         f"WHERE s.active = 1 AND {_VISIBLE} GROUP BY s.id ORDER BY s.name_en, s.id"  # noqa: S608
     )

@@ -6,8 +6,8 @@ from app.publishing.forms import MAX_TEXT
 from app.store import get_backlog_item, published_entries, quote_choices
 from tests.helpers import banner, errors, hidden_fields, page, text_of
 from tests.survey.published_helpers import (
-    THEME_SIZE,
     TEXTS,
+    THEME_SIZE,
     analysed_theme,
     published,
     shipped_item,

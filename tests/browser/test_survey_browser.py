@@ -204,7 +204,7 @@ def _not_found(page, language):
 
 
 def _you_said_we_did(page, language):
-    page.goto(f"/s/bins/you-said-we-did?lang={language}")
+    page.goto(f"/s/roads/you-said-we-did?lang={language}")
     expect(page.locator("h1")).to_have_text(TEXT[language]["you_said_we_did"])
     expect(page.locator(".pulse-quote")).to_have_count(2)
 

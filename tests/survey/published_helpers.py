@@ -16,10 +16,10 @@ TEXTS = {
 }
 
 
-def analysed_theme(app, db, slug="bins"):
+def analysed_theme(app, db, slug="bins", week=None):
     """The largest theme (six comments) of an analysed week of complaints; returns its id."""
     service = get_service(db, slug)
-    week = last_complete_week()
+    week = week or last_complete_week()
     add_week(db, service, week, [(1, c) for c in COMPLAINTS] * 3)
     run_week(app.config["DATABASE"], week, slug=slug, workers=1)
     sizes = db.execute(

@@ -19,7 +19,6 @@ from migrations import (  # noqa: E402, F401
     m007_session_generation,
     m008_api_tokens,
     m009_theme_edits,
-    m014_published_changes,
 )
 
 __all__ = ["migrations"]

@@ -10,9 +10,9 @@ from app.db import get_db
 from app.publishing import bp
 from app.publishing.forms import MAX_TEXT, PublishForm, UnpublishForm
 from app.store import (
-    get_backlog_item,
-    get_user,
-    picked_quote_ids,
+    get_item,
+    item_quotes,
+    publication,
     publish_item,
     quote_choices,
     unpublish_item,
@@ -20,29 +20,26 @@ from app.store import (
 from app.weeks import LONDON
 
 BASE = "/services/<slug>/backlog/<int:item_id>"
-MAX_ID = 2**63 - 1  # SQLite's largest integer; a longer number in the address is no item
 TEXTS = ("you_said_en", "you_said_cy", "we_did_en", "we_did_cy")
 
 
-def _shipped_item_or_404(item_id):
-    """The service's item; only a shipped change can be published."""
-    if item_id > MAX_ID:
-        abort(404)
-    item = get_backlog_item(get_db(), g.service.id, item_id)
+def _item_or_404(item_id):
+    """The service's backlog item, in this service's address only."""
+    item = get_item(get_db(), g.service.id, item_id)
     if item is None:
         abort(404)
     return item
 
 
-def _item_url(slug, item_id):
-    """The backlog item's own page."""
+def item_url(slug, item_id):
+    """The backlog item's own page, where the backlog has one; else the priorities page."""
+    if "backlog.item" in current_app.view_functions:
+        return url_for("backlog.item", slug=slug, item_id=item_id)
     return url_for("dashboard.priorities", slug=slug)
 
 
 def _when(stamp):
     """A stored UTC time as London date and time, e.g. '3 November 2026 at 14:05'."""
-    if not stamp:
-        return None
     moment = datetime.fromisoformat(stamp).astimezone(LONDON)
     return f"{moment.day} {moment:%B %Y} at {moment:%H:%M}"
 
@@ -52,33 +49,34 @@ def _when(stamp):
 def publish(slug, item_id):
     """Write the item's 'You said' and 'We did' in English and Welsh and publish it."""
     db = get_db()
-    item = _shipped_item_or_404(item_id)
+    item = _item_or_404(item_id)
     threshold = current_app.config["ANONYMITY_THRESHOLD"]
+    shown = publication(db, item_id)
     quotes = quote_choices(db, item_id, threshold)
-    shipped = item["status"] == "shipped"
-    picked = [str(i) for i in picked_quote_ids(db, item_id)]
+    shipped = item.status == "shipped"
     form = PublishForm(
         data={
-            **{name: item[name] or "" for name in TEXTS},
-            "show_effect": bool(item["show_effect"]),
-            "quotes": picked,
+            **{name: shown[name] for name in TEXTS},
+            "show_effect": shown["show_effect"],
+            "quotes": [str(i) for i in item_quotes(db, item_id)],
         }
     ).set_quotes(quotes)
     if shipped and form.validate_on_submit():
         texts = {name: getattr(form, name).data for name in TEXTS}
         publish_item(
-            db, item_id, texts, form.show_effect.data, form.quotes.data, current_user.id, threshold
+            db, item, texts, form.show_effect.data, form.quotes.data, current_user.id, threshold
         )
         flash("Published on You said, we did.", "success")
         return redirect(url_for("publishing.publish", slug=slug, item_id=item_id))
-    who = get_user(db, item["published_by"]) if item["published_by"] else None
+    last = shown["last_change"]
     return render_template(
         "publishing/publish.html",
         service=g.service,
         item=item,
-        item_url=_item_url(slug, item_id),
-        published_by=who.name if who else None,
-        published_on=_when(item["published_at"]),
+        shown=shown,
+        item_url=item_url(slug, item_id),
+        last_change=last,
+        last_change_when=_when(last["changed_at"]) if last else None,
         shipped=shipped,
         form=form,
         unpublish_form=UnpublishForm(formdata=None),
@@ -91,9 +89,9 @@ def publish(slug, item_id):
 @access("service_edit")
 def unpublish(slug, item_id):
     """Take the item off the public page; its words are kept for publishing again."""
-    item = _shipped_item_or_404(item_id)
+    item = _item_or_404(item_id)
     form = UnpublishForm()
-    if form.validate_on_submit() and item["published"]:
-        unpublish_item(get_db(), item_id, current_user.id)
+    if form.validate_on_submit() and publication(get_db(), item_id)["published"]:
+        unpublish_item(get_db(), item, current_user.id)
         flash("Taken off You said, we did.", "success")
     return redirect(url_for("publishing.publish", slug=slug, item_id=item_id))

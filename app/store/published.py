@@ -8,6 +8,7 @@ owner picks it and again on every read, so a later deletion or merge cannot expo
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from app.store.backlog import set_item_quotes
 from app.store.services import Service
 from app.store.transaction import write_transaction
 
@@ -55,7 +56,7 @@ class PublishedService:
 
 
 # Items a citizen may see: published, shipped, of an active service.
-_VISIBLE = "i.published = 1 AND i.status = 'shipped' AND i.shipped_on IS NOT NULL"
+_VISIBLE = "i.published = 1 AND i.status = 'shipped' AND i.shipped_at IS NOT NULL"
 
 
 def _quotable(db, item_ids, threshold, picked_only):
@@ -91,15 +92,6 @@ def quote_choices(db, item_id, threshold):
     return _quotable(db, [item_id], threshold, picked_only=False).get(item_id, [])
 
 
-def picked_quote_ids(db, item_id):
-    """The response ids picked as quotes for the item (whether or not still quotable)."""
-    rows = db.execute(
-        "SELECT response_id FROM backlog_item_quotes WHERE item_id = ? ORDER BY response_id",
-        [item_id],
-    ).fetchall()
-    return [row[0] for row in rows]
-
-
 def _item(row, quotes):
     return PublishedItem(
         id=row["id"],
@@ -108,7 +100,7 @@ def _item(row, quotes):
         you_said_cy=row["you_said_cy"],
         we_did_en=row["we_did_en"],
         we_did_cy=row["we_did_cy"],
-        shipped_on=date.fromisoformat(row["shipped_on"][:10]),
+        shipped_on=date.fromisoformat(row["shipped_at"][:10]),
         published_at=datetime.fromisoformat(row["published_at"]),
         show_effect=bool(row["show_effect"]),
         quotes=quotes.get(row["id"], []),
@@ -120,7 +112,7 @@ def published_entries(db, service_id, threshold):
     rows = list(
         db.query(
             f"SELECT i.* FROM backlog_items i WHERE i.service_id = ? AND {_VISIBLE} "  # noqa: S608
-            "ORDER BY i.shipped_on DESC, i.published_at DESC, i.id DESC",
+            "ORDER BY i.shipped_at DESC, i.published_at DESC, i.id DESC",
             [service_id],
         )
     )
@@ -132,7 +124,7 @@ def published_services(db):
     """Active services with published changes, by name, with a count and the newest date."""
     rows = db.query(
         "SELECT s.id, s.slug, s.name_en, s.name_cy, s.active, count(*) AS entries, "  # noqa: S608
-        "max(i.shipped_on) AS latest FROM backlog_items i JOIN services s ON s.id = i.service_id "
+        "max(i.shipped_at) AS latest FROM backlog_items i JOIN services s ON s.id = i.service_id "
         f"WHERE s.active = 1 AND {_VISIBLE} GROUP BY s.id ORDER BY s.name_en, s.id"  # noqa: S608
     )
     return [
@@ -150,17 +142,51 @@ def has_published(db, service_id):
     return row is not None
 
 
-def publish_item(db, item_id, texts, show_effect, quote_ids, user_id, threshold):
-    """Publish the item with these words (you_said_en, you_said_cy, we_did_en, we_did_cy) and
-    quotes; a quote that is not quotable for this item is dropped. Returns the kept quote ids."""
-    allowed = {quote.response_id for quote in quote_choices(db, item_id, threshold)}
+def publication(db, item_id):
+    """The item's words for the public page, whether it is published, and the last time
+    someone published or unpublished it: {action, changed_at, user_name} or None."""
+    row = db.execute(
+        "SELECT you_said_en, you_said_cy, we_did_en, we_did_cy, published, show_effect, "
+        "published_at FROM backlog_items WHERE id = ?",
+        [item_id],
+    ).fetchone()
+    if row is None:
+        return None
+    names = ("you_said_en", "you_said_cy", "we_did_en", "we_did_cy")
+    found = {name: row[i] or "" for i, name in enumerate(names)}
+    found.update(published=bool(row[4]), show_effect=bool(row[5]), published_at=row[6])
+    last = list(
+        db.query(
+            "SELECT p.action, p.changed_at, u.name AS user_name FROM backlog_publications p "
+            "LEFT JOIN users u ON u.id = p.user_id WHERE p.item_id = ? ORDER BY p.id DESC LIMIT 1",
+            [item_id],
+        )
+    )
+    found["last_change"] = last[0] if last else None
+    return found
+
+
+def _log(db, item_id, user_id, action, now):
+    db.execute(
+        "INSERT INTO backlog_publications (item_id, user_id, changed_at, action) "
+        "VALUES (?, ?, ?, ?)",
+        [item_id, user_id, now, action],
+    )
+
+
+def publish_item(db, item, texts, show_effect, quote_ids, user_id, threshold):
+    """Publish a shipped item with these words (you_said_en, you_said_cy, we_did_en,
+    we_did_cy) and quotes; a quote not quotable for the item is dropped. Returns the quote
+    ids kept. Refuses (ValueError) an item that has not shipped."""
+    if item.status != "shipped":
+        raise ValueError("only a shipped item can be published")
+    allowed = {quote.response_id for quote in quote_choices(db, item.id, threshold)}
     kept = sorted({int(q) for q in quote_ids} & allowed)
     now = datetime.now(UTC).isoformat(timespec="seconds")
     with write_transaction(db):
         db.execute(
             "UPDATE backlog_items SET you_said_en = ?, you_said_cy = ?, we_did_en = ?, "
-            "we_did_cy = ?, show_effect = ?, published = 1, published_at = ?, "
-            "published_by = ? WHERE id = ?",
+            "we_did_cy = ?, show_effect = ?, published = 1, published_at = ? WHERE id = ?",
             [
                 texts["you_said_en"],
                 texts["you_said_cy"],
@@ -168,35 +194,17 @@ def publish_item(db, item_id, texts, show_effect, quote_ids, user_id, threshold)
                 texts["we_did_cy"],
                 int(bool(show_effect)),
                 now,
-                user_id,
-                item_id,
+                item.id,
             ],
         )
-        db.execute("DELETE FROM backlog_item_quotes WHERE item_id = ?", [item_id])
-        for response_id in kept:
-            db.execute(
-                "INSERT INTO backlog_item_quotes (item_id, response_id) VALUES (?, ?)",
-                [item_id, response_id],
-            )
+        set_item_quotes(db, item, kept)
+        _log(db, item.id, user_id, "publish", now)
     return kept
 
 
-def unpublish_item(db, item_id, user_id):
+def unpublish_item(db, item, user_id):
     """Take the item off the public pages, keeping its words for publishing again."""
     now = datetime.now(UTC).isoformat(timespec="seconds")
     with write_transaction(db):
-        db.execute(
-            "UPDATE backlog_items SET published = 0, published_at = ?, published_by = ? "
-            "WHERE id = ?",
-            [now, user_id, item_id],
-        )
-
-
-def get_backlog_item(db, service_id, item_id):
-    """PROVISIONAL."""
-    rows = list(
-        db.query(
-            "SELECT * FROM backlog_items WHERE id = ? AND service_id = ?", [item_id, service_id]
-        )
-    )
-    return rows[0] if rows else None
+        db.execute("UPDATE backlog_items SET published = 0 WHERE id = ?", [item.id])
+        _log(db, item.id, user_id, "unpublish", now)

@@ -3,7 +3,7 @@
 import pytest
 
 from app.publishing.forms import MAX_TEXT
-from app.store import get_backlog_item, published_entries, quote_choices
+from app.store import publication, published_entries, quote_choices
 from tests.helpers import banner, errors, hidden_fields, page, text_of
 from tests.survey.published_helpers import (
     TEXTS,
@@ -59,8 +59,10 @@ def test_an_owner_publishes_in_both_languages(as_user, db, service, staff, item)
     (entry,) = entries(db, service)
     assert (entry.you_said("cy"), entry.we_did("en")) == (TEXTS["you_said_cy"], TEXTS["we_did_en"])
     assert entry.show_effect is True
-    row = get_backlog_item(db, service.id, item)
-    assert row["published_by"] == staff["owner"].id and row["published_at"]
+    stored = publication(db, item)
+    assert stored["published"] and stored["published_at"]
+    assert stored["last_change"]["action"] == "publish"
+    assert stored["last_change"]["user_name"] == "Owen Owner"
     # The form shows the words again, to change them.
     soup = page(shown)
     assert text_of(soup.select_one("#we_did_en")) == TEXTS["we_did_en"]
@@ -126,14 +128,14 @@ def test_without_a_token_nothing_is_published(as_user, db, service, item):
 
 
 def test_an_item_not_shipped_cannot_be_published(as_user, db, service, theme):
-    item = shipped_item(db, service, [theme], status="doing")
+    item = shipped_item(db, service, [theme], status="in_progress")
     client = as_user("owner")
     soup = page(client.get(url(item)))
     assert "Only a shipped change can be published" in text_of(soup.select_one("main"))
     assert soup.select("textarea") == []
     data = {**hidden_fields(client.get("/dashboard", follow_redirects=True)), **TEXTS}
     assert client.post(url(item), data=data).status_code == 200
-    assert get_backlog_item(db, service.id, item)["published"] == 0
+    assert publication(db, item)["published"] is False
 
 
 def test_unknown_items_and_other_services_items_are_not_found(as_user, db, staff, item):
@@ -162,8 +164,8 @@ def test_unpublish_takes_it_off_and_keeps_the_words(as_user, db, service, item):
         "Last unpublished by Owen Owner on "
     )
     assert entries(db, service) == []
-    row = get_backlog_item(db, service.id, item)
-    assert row["we_did_en"] == TEXTS["we_did_en"]
+    stored = publication(db, item)
+    assert stored["we_did_en"] == TEXTS["we_did_en"] and stored["published"] is False
     assert client.get("/s/bins/you-said-we-did").status_code == 200
 
 

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from app.store import get_service, publish_item
+from app.store import add_item, change_status, get_item, get_service, publish_item
 from app.weekly import run_week
 from app.weeks import last_complete_week
 from tests.dashboard.helpers import COMPLAINTS, add_week
@@ -31,23 +31,29 @@ def analysed_theme(app, db, slug="bins", week=None):
     return sizes[0][0]
 
 
+def item_of(db, item_id):
+    """The backlog item with this id, whichever service it is of."""
+    (service_id,) = db.execute(
+        "SELECT service_id FROM backlog_items WHERE id = ?", [item_id]
+    ).fetchone()
+    return get_item(db, service_id, item_id)
+
+
 def shipped_item(db, service, theme_ids=(), shipped_on=date(2026, 11, 3), status="shipped"):
-    """A backlog item of the service, linked to these themes, shipped on that day."""
-    item_id = db.execute(
-        "INSERT INTO backlog_items (service_id, title, status, shipped_on) VALUES (?, ?, ?, ?)",
-        [
-            service.id,
-            "Shorter form",
-            status,
-            shipped_on.isoformat() if status == "shipped" else None,
-        ],
-    ).lastrowid
-    for theme_id in theme_ids:
-        db.execute("INSERT INTO backlog_item_themes VALUES (?, ?)", [item_id, theme_id])
-    db.conn.commit()
+    """A backlog item of the service, linked to these themes, shipped on that day (or left
+    at another status)."""
+    item_id = add_item(
+        db, service.id, None, theme_ids, title="Shorter missed-bin form", owner_name="Owen Owner"
+    )
+    if status != "proposed":
+        change_status(db, item_of(db, item_id), "shipped", None, shipped_at=shipped_on)
+    if status not in ("proposed", "shipped"):
+        change_status(db, item_of(db, item_id), status, None)
     return item_id
 
 
-def published(db, item_id, threshold=3, quotes=(), show_effect=False, **texts):
-    """Publish the item with the usual words, or these."""
-    return publish_item(db, item_id, {**TEXTS, **texts}, show_effect, list(quotes), None, threshold)
+def published(db, item_id, threshold=3, quotes=(), show_effect=False, user_id=None, **texts):
+    """Publish the item with the usual words, or these; returns the quote ids kept."""
+    return publish_item(
+        db, item_of(db, item_id), {**TEXTS, **texts}, show_effect, list(quotes), user_id, threshold
+    )

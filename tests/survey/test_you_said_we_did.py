@@ -2,9 +2,9 @@
 
 from datetime import date
 
-from app.store import add_service, update_service
+from app.store import add_service, change_status, unpublish_item, update_service
 from tests.helpers import page, text_of
-from tests.survey.published_helpers import TEXTS, published, shipped_item
+from tests.survey.published_helpers import TEXTS, item_of, published, shipped_item
 
 URL = "/s/bins/you-said-we-did"
 
@@ -60,14 +60,15 @@ def test_newest_shipped_first(client, db, service):
 
 
 def test_unpublished_and_unshipped_items_never_appear(client, db, service, staff):
-    from app.store import unpublish_item
-
     taken_down = shipped_item(db, service)
     published(db, taken_down, we_did_en="Taken down")
-    unpublish_item(db, taken_down, staff["owner"].id)
-    # Words written and the flag set, but the item has not shipped: still not shown.
-    published(db, shipped_item(db, service, status="doing"), we_did_en="Not shipped")
+    unpublish_item(db, item_of(db, taken_down), staff["owner"].id)
+    # Published, then moved back to in progress: the flag is still set, but it is not shown.
+    moved_back = shipped_item(db, service)
+    published(db, moved_back, we_did_en="Moved back")
+    change_status(db, item_of(db, moved_back), "in_progress", staff["owner"].id)
     shipped_item(db, service)  # shipped, never published
+    shipped_item(db, service, status="proposed")
     soup = page(client.get(URL))
     assert _entries(soup) == []
     assert "has not published any changes yet" in text_of(soup.select_one(".govuk-inset-text"))
@@ -136,7 +137,9 @@ def test_the_thank_you_page_links_here_only_once_something_is_published(client, 
         return text_of(found[0]) if found else None
 
     assert link(page(client.get("/s/bins/thanks"))) is None
-    published(db, shipped_item(db, service, status="doing"))
+    moved_back = shipped_item(db, service)
+    published(db, moved_back)
+    change_status(db, item_of(db, moved_back), "in_progress", None)
     assert link(page(client.get("/s/bins/thanks"))) is None
     published(db, shipped_item(db, service))
     assert link(page(client.get("/s/bins/thanks"))) == "See what we changed because of feedback"

@@ -19,6 +19,8 @@ from migrations import (  # noqa: E402, F401
     m007_session_generation,
     m008_api_tokens,
     m009_theme_edits,
+    m010_backlog,
+    m014_backlog_publications,
 )
 
 __all__ = ["migrations"]

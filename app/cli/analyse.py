@@ -2,15 +2,16 @@
 
 import sys
 import time
+from datetime import UTC, datetime
 
 import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from app.cli.common import open_db, service_or_usage_error, week_option
+from app.cli.common import open_db, retention_months, service_or_usage_error, week_option
 from app.store import analysed_after
 from app.weekly import run_week, weeks_to_analyse
-from app.weeks import last_complete_week
+from app.weeks import LONDON, last_complete_week, retention_cutoff, week_of
 
 
 @click.command("analyse")
@@ -43,6 +44,7 @@ def analyse_command(week, since, all_weeks, slug, workers, quiet):
         raise click.UsageError(str(error)) from error
     finally:
         db.close()
+    weeks = _within_retention(weeks, quiet)
 
     started = time.perf_counter()
     for number, target in enumerate(weeks, 1):
@@ -67,6 +69,33 @@ def analyse_command(week, since, all_weeks, slug, workers, quiet):
             f"flask --app wsgi analyse --since {later[0]} --week {later[1]}{service_option}",
             err=True,
         )
+
+
+def _within_retention(weeks, quiet):
+    """The weeks whose comments are still kept. An older week's text is removed (or due to be)
+    by `retention`, so rerunning it would rebuild its themes without the comments and lose
+    them; its stored results are kept instead."""
+    months = retention_months()
+    oldest = week_of(retention_cutoff(months, datetime.now(UTC).astimezone(LONDON).date()))
+    kept = [week for week in weeks if week >= oldest]
+    if len(kept) == len(weeks):
+        return weeks
+    reason = (
+        f"older than RETENTION_MONTHS ({months}), so their comment text is removed or due to "
+        f"be; their stored results are kept. The oldest week that can be analysed is {oldest}."
+    )
+    if not kept:
+        verb = "is" if len(weeks) == 1 else "are"
+        span = _span(weeks)
+        raise click.UsageError(f"{span[0].upper()}{span[1:]} {verb} {reason}")
+    if not quiet:
+        left_out = [week for week in weeks if week < oldest]
+        click.echo(f"Left out {_span(left_out)}: they are {reason}", err=True)
+    return kept
+
+
+def _span(weeks):
+    return f"week {weeks[0]}" if len(weeks) == 1 else f"weeks {weeks[0]} to {weeks[-1]}"
 
 
 def _run_one(week, slug, workers, quiet):

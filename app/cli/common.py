@@ -47,3 +47,14 @@ def week_option(_ctx, _param, value):
         return parse_week(value)
     except ValueError as error:
         raise click.BadParameter(str(error)) from error
+
+
+def retention_months():
+    """RETENTION_MONTHS, or a ClickException saying how to set it right."""
+    months = current_app.config.get("RETENTION_MONTHS")
+    if isinstance(months, bool) or not isinstance(months, int) or months < 1:
+        raise click.ClickException(
+            f"RETENTION_MONTHS is {months!r}: set it in instance/config.py to a whole number "
+            "of months, 1 or more (the default is 24)."
+        )
+    return months

@@ -3,22 +3,11 @@
 from datetime import UTC, datetime, time
 
 import click
-from flask import current_app
 from flask.cli import with_appcontext
 
-from app.cli.common import open_db
+from app.cli.common import open_db, retention_months
 from app.store import comments_before, remove_comments_before
 from app.weeks import LONDON, retention_cutoff
-
-
-def _months_setting():
-    months = current_app.config.get("RETENTION_MONTHS")
-    if isinstance(months, bool) or not isinstance(months, int) or months < 1:
-        raise click.ClickException(
-            f"RETENTION_MONTHS is {months!r}: set it in instance/config.py to a whole number "
-            "of months, 1 or more (the default is 24)."
-        )
-    return months
 
 
 @click.command("retention")
@@ -35,7 +24,7 @@ def retention_command(apply_, quiet):
 
     A dry run by default: it says what it would remove. Run it with --apply from cron.
     """
-    months = _months_setting()
+    months = retention_months()
     monday = retention_cutoff(months, datetime.now(UTC).astimezone(LONDON).date())
     start = datetime.combine(monday, time(0), tzinfo=LONDON).astimezone(UTC)
     cutoff = start.isoformat(timespec="seconds")

@@ -4,6 +4,23 @@ This is the one import path into the store: views, commands and the weekly run i
 `app.store`, never from its modules, which are free to move names between them.
 """
 
+from app.store.backlog import (
+    STATUS_NAMES,
+    STATUSES,
+    BacklogItem,
+    StatusChange,
+    add_item,
+    change_status,
+    check_shipped,
+    check_url,
+    get_item,
+    item_quotes,
+    items_by_theme,
+    list_items,
+    set_item_quotes,
+    status_changes,
+    update_item,
+)
 from app.store.backup import Backup, backup_database
 from app.store.deletions import (
     MAX_REASON,
@@ -133,6 +150,21 @@ __all__ = [
     "published_services",
     "quote_choices",
     "unpublish_item",
+    "STATUS_NAMES",
+    "STATUSES",
+    "BacklogItem",
+    "StatusChange",
+    "add_item",
+    "change_status",
+    "check_shipped",
+    "check_url",
+    "get_item",
+    "item_quotes",
+    "items_by_theme",
+    "list_items",
+    "set_item_quotes",
+    "status_changes",
+    "update_item",
     "TOKEN_NAME_PATTERN",
     "TOKEN_SCOPES",
     "ApiToken",

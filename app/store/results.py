@@ -199,6 +199,7 @@ def _kept(db, theme_id):
     return db.execute(
         "SELECT EXISTS (SELECT 1 FROM theme_weeks WHERE theme_id = :id) "
         "OR EXISTS (SELECT 1 FROM theme_changes WHERE theme_id = :id) "
+        "OR EXISTS (SELECT 1 FROM backlog_item_themes WHERE theme_id = :id) "
         "OR EXISTS (SELECT 1 FROM themes WHERE merged_into = :id OR (id = :id AND "
         "(merged_into IS NOT NULL OR custom_label IS NOT NULL OR not_actionable IS NOT NULL)))",
         {"id": theme_id},
@@ -258,6 +259,12 @@ def delete_responses_by_source(db, source):
             )
         ]
         for service_id in service_ids:
+            # Its backlog items stay, unlinked from themes that are going.
+            db.execute(
+                "DELETE FROM backlog_item_themes WHERE theme_id IN "
+                "(SELECT id FROM themes WHERE service_id = ?)",
+                [service_id],
+            )
             for table in _SERVICE_RESULTS:
                 db.execute(f"DELETE FROM {table} WHERE service_id = ?", [service_id])  # noqa: S608
         deleted = db.execute("DELETE FROM responses WHERE source = ?", [source]).rowcount

@@ -65,3 +65,20 @@ def test_rerunning_an_older_week_says_how_to_bring_later_weeks_up_to_date(runner
     assert expected in rerun.output
     # The latest week has nothing after it, so a normal weekly run says nothing of the kind.
     assert "were analysed before this run" not in runner.invoke(args=["analyse"]).output
+
+
+def test_weeks_older_than_retention_are_never_rerun(app, runner):
+    app.config["RETENTION_MONTHS"] = 1
+    old = last_complete_week().shift(-8)
+    refused = runner.invoke(args=["analyse", "--week", str(old)])
+    assert refused.exit_code == 2
+    assert f"Week {old} is older than RETENTION_MONTHS (1)" in refused.output
+    assert "their stored results are kept" in refused.output
+
+    backfill = runner.invoke(args=["analyse", "--since", str(old)])
+    assert backfill.exit_code == 0, backfill.output
+    run = [line.split(":")[0] for line in backfill.output.splitlines() if "services," in line]
+    assert str(old) not in run and str(last_complete_week()) in run
+    assert f"Left out weeks {old} to " in backfill.stderr
+    quiet = runner.invoke(args=["analyse", "--since", str(old), "--quiet"])
+    assert quiet.exit_code == 0 and quiet.output == ""

@@ -59,6 +59,7 @@ bench: install assets
 	$(PY) -m benchmarks.quality
 	$(PY) -m benchmarks.speed
 	$(PY) -m benchmarks.tracking
+	$(PY) -m benchmarks.effect
 	$(PY) -m benchmarks.weekly
 	$(PY) -m benchmarks.digest
 	$(PY) -m benchmarks.pages

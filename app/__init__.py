@@ -62,6 +62,11 @@ DEFAULTS = {
     "MAIL_PASSWORD": None,
     "MAIL_SENDER": "Pulse <pulse@localhost>",
     "MAIL_TIMEOUT": 10,
+    # Alerts are emailed and posted only for the latest this-many complete weeks.
+    "ALERTS_SEND_WEEKS": 1,
+    # Each webhook delivery: seconds to wait for an answer, and the pause before each attempt.
+    "WEBHOOK_TIMEOUT_SECONDS": 5,
+    "WEBHOOK_RETRY_DELAYS": (0, 1, 4),
 }
 
 
@@ -146,7 +151,19 @@ def _extensions(app):
 
 
 def _blueprints(app):
-    from app import admin, api, auth, cli, dashboard, errors, pages, publishing, survey, themes
+    from app import (
+        admin,
+        api,
+        auth,
+        cli,
+        dashboard,
+        errors,
+        pages,
+        publishing,
+        recording,
+        survey,
+        themes,
+    )
 
     app.register_blueprint(pages.bp)
     app.register_blueprint(auth.bp)
@@ -155,6 +172,7 @@ def _blueprints(app):
     app.register_blueprint(survey.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(themes.bp)
+    app.register_blueprint(recording.bp)
     app.register_blueprint(publishing.bp)
     errors.init_app(app)
     cli.init_app(app)

@@ -29,9 +29,12 @@ class ConfigError(RuntimeError):
 
 
 def kind_of(name, default):
-    """The type a setting's value from the environment is read as: bool, int, float or str."""
+    """The type a setting's value from the environment is read as: bool, int, float, tuple (of
+    numbers, comma-separated) or str."""
     if default is None:
         return NONE_DEFAULT_TYPES.get(name, str)
+    if isinstance(default, tuple):
+        return tuple
     return type(default) if isinstance(default, bool | int | float) else str
 
 
@@ -45,16 +48,30 @@ def parse(name, raw, default):
         if text.lower() in FALSE:
             return False
         raise ValueError("must be true or false (yes/no and 1/0 work too)")
+    if kind is tuple:
+        try:
+            return tuple(_number(part, float) for part in text.split(","))
+        except ValueError:
+            raise ValueError(
+                "must be numbers of 0 or more separated by commas, such as 0,1,4"
+            ) from None
     if kind is str:
         # An empty value for a setting that is off by default (None) leaves it off.
         return None if default is None and raw == "" else raw
     try:
-        value = int(text) if kind is int else float(text)
+        value = kind(text)
     except ValueError:
         example = "a whole number, such as 3" if kind is int else "a number, such as 2 or 0.5"
         raise ValueError(f"must be {example}") from None
     if not math.isfinite(value) or value < 0:
         raise ValueError("must be a number of 0 or more")
+    return value
+
+
+def _number(text, kind):
+    value = kind(text.strip())
+    if not math.isfinite(value) or value < 0:
+        raise ValueError(text)
     return value
 
 

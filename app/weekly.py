@@ -105,10 +105,13 @@ def _compute(rows, prior, random_state):
     return result, time.perf_counter() - started
 
 
-def run_week(db_path, week, *, slug=None, workers=None, random_state=0, on_service=None):
+def run_week(
+    db_path, week, *, slug=None, workers=None, random_state=0, on_service=None, after_write=None
+):
     """Analyse every service with activity in the week; returns a RunSummary.
 
-    on_service(outcome, done, total) is called as each service is written.
+    after_write(db, service, week) is called as each service's week is written (the alerts
+    step, app/alerts.py); then on_service(outcome, done, total).
     """
     # Loaded before any worker is forked, so the workers inherit scikit-learn and nltk instead
     # of each importing them again.
@@ -146,6 +149,8 @@ def run_week(db_path, week, *, slug=None, workers=None, random_state=0, on_servi
                 seconds=seconds + time.perf_counter() - write_started,
             )
             summary.services.append(outcome)
+            if after_write:
+                after_write(db, service, week)
             if on_service:
                 on_service(outcome, len(summary.services), len(jobs))
         summary.seconds = time.perf_counter() - clock

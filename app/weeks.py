@@ -61,10 +61,14 @@ def parse_week(text):
     raise ValueError(f"'{text}' is not a week: use the ISO form YYYY-Www, for example 2026-W47")
 
 
+def london_today(now=None):
+    """Today's date in London, where Pulse's weeks begin and end."""
+    return (now or datetime.now(UTC)).astimezone(LONDON).date()
+
+
 def last_complete_week(now=None):
     """The most recent Monday-to-Sunday week that has ended, in London time."""
-    today = (now or datetime.now(UTC)).astimezone(LONDON).date()
-    return week_of(today).shift(-1)
+    return week_of(london_today(now)).shift(-1)
 
 
 def retention_cutoff(months, today):

@@ -20,6 +20,8 @@ from migrations import (  # noqa: E402, F401
     m008_api_tokens,
     m009_theme_edits,
     m010_backlog,
+    m011_alerts_webhooks,
+    m012_recorder,
     m014_backlog_publications,
 )
 

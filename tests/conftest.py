@@ -109,6 +109,16 @@ def staff(db, service):
 
 
 @pytest.fixture
+def recorder(db, staff, service):
+    """A recorder of the bins service (kept out of `staff` unless asked for: as_user('recorder')
+    works once this fixture is used)."""
+    staff["recorder"] = add_user(
+        db, "recorder@example.gov.uk", "Rhys Recorder", PASSWORD, "recorder", [service.id]
+    )
+    return staff["recorder"]
+
+
+@pytest.fixture
 def as_user(app, staff):
     """as_user('owner') gives a test client signed in as that member of staff."""
 

@@ -119,6 +119,7 @@ def test_no_secret_key_is_written_to_a_file_when_the_environment_gives_one(tmp_p
         ("MAIL_PASSWORD", "  spaced ", "  spaced "),
         ("REF_SIGNING_KEY", "", None),
         ("COUNCIL_NAME", "", ""),
+        ("WEBHOOK_RETRY_DELAYS", "0, 2,8.5", (0.0, 2.0, 8.5)),
     ],
 )
 def test_values_are_read_as_the_settings_type(name, raw, value):
@@ -138,6 +139,15 @@ def test_values_are_read_as_the_settings_type(name, raw, value):
 def test_a_bad_number_stops_start_up_naming_the_variable(make, monkeypatch, raw, words):
     monkeypatch.setenv("PULSE_ANONYMITY_THRESHOLD", raw)
     with pytest.raises(ConfigError, match=f"PULSE_ANONYMITY_THRESHOLD {words}"):
+        make()
+
+
+@pytest.mark.parametrize("raw", ["0,,4", "1,-2", "soon", ""])
+def test_a_bad_list_of_delays_stops_start_up_naming_the_variable(make, monkeypatch, raw):
+    monkeypatch.setenv("PULSE_WEBHOOK_RETRY_DELAYS", raw)
+    with pytest.raises(
+        ConfigError, match="PULSE_WEBHOOK_RETRY_DELAYS must be numbers of 0 or more"
+    ):
         make()
 
 

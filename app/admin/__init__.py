@@ -1,7 +1,7 @@
-"""Admin pages: users, their services, the services themselves, deleting a response, API tokens."""
+"""Admin pages: users, services, deleting a response, API tokens and webhooks."""
 
 from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-from app.admin import responses, tokens, views  # noqa: E402, F401
+from app.admin import responses, tokens, views, webhooks  # noqa: E402, F401

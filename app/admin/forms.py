@@ -17,6 +17,8 @@ ROLE_HINTS = {
     "admin": "Everything: every service's feedback, and the users and services pages",
     "owner": "Their services: read the feedback, manage its themes and export its comments",
     "viewer": "Read the feedback of the services they are given",
+    "recorder": "Only enter feedback people give them by phone, face to face or post, for "
+    "the services they are given. They cannot read any feedback",
 }
 EMAIL_FORMAT = "Enter an email address in the correct format, like name@example.gov.uk"
 
@@ -67,7 +69,8 @@ def _services_field():
     return SelectMultipleField(
         "Services",
         coerce=int,
-        description="Owners and viewers see only the services ticked here. "
+        description="Owners and viewers see only the services ticked here; recorders enter "
+        "feedback only for them. "
         "Admins see every service whatever is ticked.",
         widget=GovCheckboxesInput(),
         invalid_choice_message="Select services from the list",

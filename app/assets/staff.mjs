@@ -1,8 +1,9 @@
-// Staff pages' enhancements: showing a password, focus on the error summary and on success
-// messages, the service navigation's menu on small screens, and no double sending. Every
-// staff page works without this script.
+// Staff pages' enhancements: showing a password, a comment's characters left, focus on the
+// error summary and on success messages, the service navigation's menu on small screens, and
+// no double sending. Every staff page works without this script.
 import {
   Button,
+  CharacterCount,
   ErrorSummary,
   NotificationBanner,
   PasswordInput,
@@ -11,6 +12,7 @@ import {
 } from 'govuk-frontend'
 
 createAll(Button)
+createAll(CharacterCount)
 createAll(ErrorSummary)
 createAll(NotificationBanner)
 createAll(PasswordInput)

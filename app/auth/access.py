@@ -2,7 +2,8 @@
 
 Rules:
   public          anyone, signed in or not
-  signed_in       any active member of staff
+  any_staff       any active member of staff, recorders too (their password, their landing page)
+  signed_in       any active member of staff who reads feedback: everyone but recorders
   admin           admins only
   service_read    staff assigned to the service named by the URL's slug (and admins)
   service_manage  owners of that service (and admins)
@@ -10,6 +11,11 @@ Rules:
   token_read      the same, of scope read
   service_edit    as service_manage, but a viewer of that service is told 'forbidden' (403):
                   they know the service, so hiding the page would only confuse them
+  service_record  owners and recorders of that service (and admins) may enter feedback told to
+                  them; a viewer of the service is told 'forbidden' (403), as for service_edit
+
+A recorder reads no feedback: every page but its own (any_staff, service_record) is 'page not
+found' to it, as another service's pages are to everyone.
 
 A member of staff who may not see a page gets 'page not found', so the existence of other
 services' pages is not given away; someone not signed in is sent to sign in. An API call
@@ -32,11 +38,13 @@ from app.store import get_service, get_user, record_hit, use_token
 TOKEN_RULES = {"token_submit": "submit", "token_read": "read"}
 RULES = (
     "public",
+    "any_staff",
     "signed_in",
     "admin",
     "service_read",
     "service_manage",
     "service_edit",
+    "service_record",
     *TOKEN_RULES,
 )
 login_manager = LoginManager()
@@ -64,16 +72,26 @@ def access(rule):
     return decorate
 
 
+_ALLOWED = {
+    "service_read": "can_see",
+    "service_manage": "can_manage",
+    "service_edit": "can_manage",
+    "service_record": "can_record",
+}
+
+
 def _check(rule, kwargs):
     if rule == "admin" and not current_user.is_admin:
         abort(404)
-    if rule in ("service_read", "service_manage", "service_edit"):
+    if rule == "signed_in" and current_user.is_recorder:
+        abort(404)
+    if rule in _ALLOWED:
         service = get_service(get_db(), kwargs.get("slug", ""))
         if service is None:
             abort(404)
-        allowed = current_user.can_see if rule == "service_read" else current_user.can_manage
-        if not allowed(service.id):
-            abort(403 if rule == "service_edit" and current_user.can_see(service.id) else 404)
+        if not getattr(current_user, _ALLOWED[rule])(service.id):
+            told = rule in ("service_edit", "service_record") and current_user.can_see(service.id)
+            abort(403 if told else 404)
         g.service = service
 
 

@@ -1,9 +1,10 @@
-"""Staff sign-in, and changing your own password."""
+"""Staff sign-in, changing your own password, and choosing whether to get alert emails."""
 
 from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput, GovTextInput
 from wtforms import PasswordField, StringField, SubmitField
 from wtforms.validators import InputRequired, Length
 
+from app.admin.forms import ChoiceField
 from app.forms import StrippedForm, new_password_field
 
 
@@ -40,3 +41,14 @@ class ChangePasswordForm(StrippedForm):
     current_password = _password_in_use("Current password", "Enter your current password")
     new_password = new_password_field("New password", "Enter a new password")
     submit = SubmitField("Change password", widget=GovSubmitInput())
+
+
+class AlertSettingsForm(StrippedForm):
+    """Whether to get alert emails about one's services."""
+
+    alerts_email = ChoiceField(
+        "Email me alerts about my services?",
+        choices=[("on", "Yes, email me alerts"), ("off", "No, do not email me alerts")],
+        message="Select whether to get alert emails",
+    )
+    submit = SubmitField("Save", widget=GovSubmitInput())

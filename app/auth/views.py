@@ -10,10 +10,17 @@ from flask_login import current_user, login_user, logout_user
 
 from app.auth import bp
 from app.auth.access import access, start_session
-from app.auth.forms import ChangePasswordForm, SignInForm
+from app.auth.forms import AlertSettingsForm, ChangePasswordForm, SignInForm
 from app.db import get_db
 from app.security import client_id
-from app.store import authenticate, end_sessions, record_hit, set_password
+from app.store import (
+    alerts_email_on,
+    authenticate,
+    end_sessions,
+    record_hit,
+    set_alerts_email,
+    set_password,
+)
 from app.weeks import LONDON
 
 log = logging.getLogger(__name__)
@@ -39,7 +46,7 @@ def _safe_next(target):
 def sign_in():
     """Staff sign-in page."""
     if current_user.is_authenticated:
-        return redirect(url_for("dashboard.overview"))
+        return redirect(home_url(current_user))
     form = SignInForm()
     problem = None
     if form.validate_on_submit():
@@ -52,7 +59,7 @@ def sign_in():
             login_user(detail)
             start_session()
             log.info("user %s signed in", detail.id)
-            return redirect(_safe_next(request.args.get("next")) or url_for("dashboard.overview"))
+            return redirect(_safe_next(request.args.get("next")) or home_url(detail))
         if outcome == "locked":
             problem = _locked_message(detail)
         elif outcome == "disabled":
@@ -60,6 +67,11 @@ def sign_in():
         else:
             problem = "Enter a correct email address and password"
     return render_template("auth/sign_in.html", form=form, problem=problem)
+
+
+def home_url(user):
+    """Where a member of staff starts: recorders at the services they record for."""
+    return url_for("recording.record" if user.is_recorder else "dashboard.overview")
 
 
 def _locked_message(seconds):
@@ -71,7 +83,7 @@ def _locked_message(seconds):
 
 
 @bp.route("/account/password", methods=["GET", "POST"])
-@access("signed_in")
+@access("any_staff")
 def change_password():
     """A member of staff changes their own password; their other sessions end."""
     form = ChangePasswordForm()
@@ -93,6 +105,22 @@ def change_password():
         else:
             form.current_password.errors.append("Your current password is not right")
     return render_template("auth/change_password.html", form=form)
+
+
+@bp.route("/account/alerts", methods=["GET", "POST"])
+@access("signed_in")
+def alert_settings():
+    """A member of staff turns their alert emails on or off (owners are emailed alerts)."""
+    db = get_db()
+    form = AlertSettingsForm()
+    if form.validate_on_submit():
+        on = form.alerts_email.data == "on"
+        set_alerts_email(db, current_user.id, on)
+        flash("You will get alert emails." if on else "You will not get alert emails.", "success")
+        return redirect(url_for("auth.alert_settings"))
+    if not form.is_submitted():
+        form.alerts_email.data = "on" if alerts_email_on(db, current_user.id) else "off"
+    return render_template("auth/alert_settings.html", form=form)
 
 
 @bp.route("/sign-out", methods=["POST"])

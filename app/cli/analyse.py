@@ -8,6 +8,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from app.alerts import after_service_week
 from app.cli.common import open_db, retention_months, service_or_usage_error, week_option
 from app.store import analysed_after
 from app.weekly import run_week, weeks_to_analyse
@@ -115,7 +116,12 @@ def _run_one(week, slug, workers, quiet):
                 click.echo(_service_line(outcome))  # as each service is written, for a log
 
         summary = run_week(
-            current_app.config["DATABASE"], week, slug=slug, workers=workers, on_service=on_service
+            current_app.config["DATABASE"],
+            week,
+            slug=slug,
+            workers=workers,
+            on_service=on_service,
+            after_write=after_service_week,
         )
     if not quiet:
         if not summary.services:

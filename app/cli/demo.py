@@ -31,7 +31,12 @@ from app.weeks import last_complete_week
 DEMO_STAFF = [
     ("admin@pulse.example", "Demo Admin", "admin", []),
     ("owner@pulse.example", "Demo Service Owner", "owner", ["parking-permits", "missed-bins"]),
+    ("recorder@pulse.example", "Demo Contact Centre Agent", "recorder", ["missed-bins"]),
 ]
+RECORDER = DEMO_STAFF[2]
+# Of the demo's phone and face-to-face responses to the recorder's services, one in this many
+# is shown as entered by the demo recorder (a contact-centre agent typing in what a caller said).
+RECORDED_EVERY = 25
 
 
 @click.command("demo")
@@ -72,6 +77,10 @@ def demo_command(seed, weeks, reset, analyse, quiet):
                     f"Deleted {deleted} demo responses and the weekly results of "
                     f"{len(services)} services."
                 )
+                recorder = get_user_by_email(db, RECORDER[0])
+                if recorder:
+                    recorded, _ = delete_responses_by_source(db, "staff", entered_by=recorder.id)
+                    say(f"Deleted {recorded} responses the demo recorder entered.")
             _load(db, seed, weeks, say)
         if analyse:
             _analyse(db, say)
@@ -117,7 +126,12 @@ def _load(db, seed, weeks, say):
     started = time.perf_counter()
     last = last_complete_week()
     rows = list(generate_responses(seed=seed, weeks=weeks, last_week_monday=last.monday))
-    stored = add_responses(db, (_response(row, ids) for row in rows))
+    recorder, _ = _demo_user(db, *RECORDER)
+    recorded = _recorded_by_staff(rows, RECORDER[3])
+    stored = add_responses(
+        db,
+        (_response(row, ids, recorder.id if i in recorded else None) for i, row in enumerate(rows)),
+    )
     per_service = Counter(row["service"] for row in rows)
     say(
         f"Loaded {stored} demo responses over {weeks} weeks ending {last} "
@@ -125,24 +139,43 @@ def _load(db, seed, weeks, say):
     )
     for slug, count in sorted(per_service.items()):
         say(f"  {slug:<24} {count:>5}")
+    say(f"  of which {len(recorded)} entered by the demo recorder, {RECORDER[0]}")
+
+
+def _recorded_by_staff(rows, slugs):
+    """Indexes of the rows to show as entered by the demo recorder: every RECORDED_EVERY-th
+    phone or face-to-face response to its services, so the same seed picks the same ones."""
+    spoken = [
+        i
+        for i, row in enumerate(rows)
+        if row["service"] in slugs and row["channel"] in ("phone", "face-to-face")
+    ]
+    return set(spoken[::RECORDED_EVERY])
+
+
+def _demo_user(db, email, name, role, slugs, password=None):
+    """(the demo user with this email, whether just added): added with these services and
+    this password (a random one if not given) if missing."""
+    user = get_user_by_email(db, email)
+    if user is not None:
+        return user, False
+    password = password or "-".join(secrets.token_hex(3) for _ in range(3))
+    return add_user(db, email, name, password, role, [get_service(db, s).id for s in slugs]), True
 
 
 def _demo_staff(db, say, keep_passwords=False):
     say(f"Staff sign-in: {public_url('auth.sign_in')}")
     for email, name, role, slugs in DEMO_STAFF:
         password = "-".join(secrets.token_hex(3) for _ in range(3))
-        user = get_user_by_email(db, email)
-        if user is None:
-            ids = [get_service(db, slug).id for slug in slugs]
-            add_user(db, email, name, password, role, ids)
-        elif keep_passwords:
+        user, added = _demo_user(db, email, name, role, slugs, password)
+        if not added and keep_passwords:
             continue  # a password nobody is shown would only lock the demo sign-in out
-        else:
+        if not added:
             set_password(db, user.id, password)
-        say(f"  {role:<6} {email}  password: {password}")
+        say(f"  {role:<8} {email}  password: {password}")
 
 
-def _response(row, ids):
+def _response(row, ids, entered_by=None):
     return NewResponse(
         service_id=ids[row["service"]],
         rating=row["rating"],
@@ -150,6 +183,7 @@ def _response(row, ids):
         language=row["language"],
         channel=row["channel"],
         outcome=row["outcome"],
-        source="demo",
+        source="staff" if entered_by else "demo",
+        entered_by=entered_by,
         submitted_at=row["submitted_at"],
     )

@@ -24,6 +24,9 @@ from app.store import (
 users = AppGroup("users", help="Manage staff accounts: who can sign in and what they can see.")
 
 
+_A_ROLE = {"owner": "an owner", "viewer": "a viewer", "recorder": "a recorder"}
+
+
 @users.command("add")
 @click.argument("email")
 @click.option(
@@ -32,7 +35,8 @@ users = AppGroup("users", help="Manage staff accounts: who can sign in and what 
     required=True,
     help=(
         "admin: everything; owner: read their services and export their comments; "
-        "viewer: read their services."
+        "viewer: read their services; recorder: only enter feedback given to them by phone, "
+        "face to face or post for their services."
     ),
 )
 @click.option("--name", help="The person's full name; asked for if not given.")
@@ -77,8 +81,7 @@ def add_command(email, role, name, slugs, password_stdin):
     click.echo(f"Added {user.email} ({user.name}) as {user.role}, for {where}.")
     if role != "admin" and not slugs:
         click.echo(
-            f"Warning: {'an owner' if role == 'owner' else 'a viewer'} with no services sees "
-            "nothing until given one, "
+            f"Warning: {_A_ROLE[role]} with no services sees nothing until given one, "
             "on the Users page or with --service.",
             err=True,
         )
@@ -106,7 +109,7 @@ def list_command():
             if user.is_admin
             else ", ".join(sorted(slugs[i] for i in user.service_ids)) or "no services"
         )
-        click.echo(f"{user.email:<32} {user.role:<7} {status:<9} {user.name}  |  {services}")
+        click.echo(f"{user.email:<32} {user.role:<8} {status:<9} {user.name}  |  {services}")
 
 
 @users.command("disable")

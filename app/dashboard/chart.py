@@ -1,6 +1,6 @@
 """A server-drawn SVG line chart of % satisfied, readable without JavaScript."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 WIDTH, HEIGHT = 640, 240
 LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 40
@@ -16,10 +16,21 @@ class Chart:
     points: list
     x_labels: list
     y_labels: list
+    # Shipped changes: {number, x, week, label}, numbered in week order as drawn.
+    markers: list = field(default_factory=list)
+
+    @property
+    def markers_by_week(self):
+        """{week name: [(number, label)]}, for the table beside the chart."""
+        found = {}
+        for marker in self.markers:
+            found.setdefault(marker["week"], []).append((marker["number"], marker["label"]))
+        return found
 
 
-def satisfaction_chart(trend):
-    """Lay out one point per week (gaps where a week has no figure) on a 0-100% scale."""
+def satisfaction_chart(trend, markers=()):
+    """Lay out one point per week (gaps where a week has no figure) on a 0-100% scale, and a
+    numbered vertical line at each (week, short label) in markers that falls in the trend."""
     inner_w = WIDTH - LEFT - RIGHT
     inner_h = HEIGHT - TOP - BOTTOM
     step = inner_w / max(len(trend) - 1, 1)
@@ -41,7 +52,19 @@ def satisfaction_chart(trend):
         path.append(f"{'L' if pen_down else 'M'}{x},{y(value)}")
         pen_down = True
     y_labels = [(y(v), f"{v}%") for v in (0, 25, 50, 75, 100)]
-    return Chart(WIDTH, HEIGHT, " ".join(path), points, x_labels, y_labels)
+    where = {week["week"]: round(LEFT + i * step, 1) for i, week in enumerate(trend)}
+    shown = sorted(
+        ((str(week), label) for week, label in markers if str(week) in where),
+        key=lambda marker: marker[0],
+    )
+    placed = []
+    for number, (week, label) in enumerate(shown, 1):
+        # Two changes shipped in one week share a line; their numbers stack down it.
+        stack = sum(1 for m in placed if m["week"] == week)
+        placed.append(
+            {"number": number, "x": where[week], "week": week, "label": label, "stack": stack}
+        )
+    return Chart(WIDTH, HEIGHT, " ".join(path), points, x_labels, y_labels, placed)
 
 
 def _nice_ceiling(value):

@@ -9,9 +9,10 @@ from app.dashboard.chart import impact_chart, satisfaction_chart
 from app.dashboard.priorities import WINDOWS, build_priorities, window_of
 from app.db import get_db
 from app.digest import build_digest
+from app.effect import shipped_effects
 from app.store import largest_negative_theme, list_services, service_weeks
 from app.survey.links import survey_url
-from app.weeks import last_complete_week, parse_week
+from app.weeks import last_complete_week, london_today, parse_week
 
 SORTS = {
     "name": lambda row: row["service"].name_en.lower(),
@@ -29,6 +30,11 @@ def week_or_404(text):
     if week > last_complete_week():
         abort(404)
     return week
+
+
+def include_staff():
+    """False when the address asks to leave out feedback recorded by staff (?staff=exclude)."""
+    return request.args.get("staff") != "exclude"
 
 
 def visible_services(user):
@@ -89,16 +95,18 @@ def digest(slug, week):
         week,
         threshold=current_app.config["ANONYMITY_THRESHOLD"],
         show_all=current_user.is_admin,
+        include_staff=include_staff(),
     )
     latest = last_complete_week()
     return render_template(
         "dashboard/digest.html",
         digest=result,
-        chart=satisfaction_chart(result.trend),
+        chart=satisfaction_chart(result.trend, result.markers),
         previous_week=week.shift(-1),
         next_week=week.shift(1) if week < latest else None,
         survey_link=survey_url(slug),
         can_manage=current_user.can_manage(service.id),
+        can_record=current_user.can_record(service.id),
     )
 
 
@@ -124,4 +132,5 @@ def priorities(slug):
         windows=WINDOWS,
         chart=impact_chart(charted),
         can_manage=current_user.can_manage(g.service.id),
+        effects=shipped_effects(get_db(), g.service.id, london_today()),
     )

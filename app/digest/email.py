@@ -148,6 +148,8 @@ def _section(digest):
         "themes": themes,
         "more_themes": max(len(digest.themes) - MAX_THEMES, 0),
         "hidden_themes": digest.hidden_themes,
+        "shipped": digest.shipped_this_week,
+        "measured": digest.effects_measured,
         "link": digest_link(digest.service.slug, digest.week),
         "survey_link": survey_url(digest.service.slug),
     }

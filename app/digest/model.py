@@ -2,12 +2,14 @@
 
 from dataclasses import dataclass, field
 
+from app.digest.backlog import backlog_for_digest
 from app.store import (
     breakdown,
     digest_themes,
     has_responses,
     service_weeks,
     week_responses_count,
+    week_staff_count,
 )
 
 TREND_WEEKS = 12
@@ -34,6 +36,13 @@ class Digest:
     channels: list = field(default_factory=list)
     themes: list = field(default_factory=list)
     hidden_themes: int = 0
+    # Responses of the week recorded by staff, and whether the breakdowns count them.
+    staff_responses: int = 0
+    include_staff: bool = True
+    # Backlog items (DigestItem): shipped during the week, and with effects measured this week.
+    shipped_this_week: list = field(default_factory=list)
+    effects_measured: list = field(default_factory=list)
+    markers: list = field(default_factory=list)  # (week name, short label) on the trend chart
 
     @property
     def change(self):
@@ -69,11 +78,22 @@ def theme_trend(theme):
     return "steady"
 
 
-def build_digest(db, service, week, *, threshold, show_all):
-    """Read the stored results for a service's week; show_all (admins) lifts the anonymity rule."""
+def build_digest(db, service, week, *, threshold, show_all, include_staff=True):
+    """Read the stored results for a service's week; show_all (admins) lifts the anonymity rule.
+
+    include_staff False leaves responses recorded by staff out of the outcome and channel
+    breakdowns (the stored weekly figures count every response).
+    """
     weeks = [week.shift(-n) for n in range(TREND_WEEKS - 1, -1, -1)]
     stored = service_weeks(db, service.id, weeks)
     figures = stored.get(str(week))
+    backlog = backlog_for_digest(db, service, week, weeks)
+    shown = {
+        "trend": _trend(weeks, stored),
+        "shipped_this_week": list(backlog.shipped_this_week),
+        "effects_measured": list(backlog.effects_measured),
+        "markers": list(backlog.markers),
+    }
     if figures is None:
         if not has_responses(db, service.id):
             state = "no_responses_ever"
@@ -81,16 +101,18 @@ def build_digest(db, service, week, *, threshold, show_all):
             state = "not_analysed"
         else:
             state = "quiet_week"
-        return Digest(service, week, state, trend=_trend(weeks, stored))
+        return Digest(service, week, state, **shown)
     digest = Digest(
         service,
         week,
         "ok",
         figures=figures,
         previous=stored.get(str(week.shift(-1))),
-        trend=_trend(weeks, stored),
-        outcomes=breakdown(db, service.id, week, "outcome"),
-        channels=breakdown(db, service.id, week, "channel"),
+        outcomes=breakdown(db, service.id, week, "outcome", include_staff=include_staff),
+        channels=breakdown(db, service.id, week, "channel", include_staff=include_staff),
+        staff_responses=week_staff_count(db, service.id, week),
+        include_staff=include_staff,
+        **shown,
     )
     for theme in digest_themes(db, service.id, week):
         theme["trend"] = theme_trend(theme)

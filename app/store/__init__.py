@@ -4,6 +4,19 @@ This is the one import path into the store: views, commands and the weekly run i
 `app.store`, never from its modules, which are free to move names between them.
 """
 
+from app.store.alerts import (
+    AlertRecipient,
+    StoredAlert,
+    add_alerts,
+    alert_email_records,
+    alert_inputs,
+    alert_recipients,
+    alerts_email_on,
+    alerts_not_emailed,
+    record_alert_email,
+    set_alerts_email,
+    week_alerts,
+)
 from app.store.backlog import (
     STATUS_NAMES,
     STATUSES,
@@ -39,6 +52,7 @@ from app.store.digest import (
     week_comments,
     week_rating_counts,
     week_responses_count,
+    week_staff_count,
 )
 from app.store.digest_emails import (
     Recipient,
@@ -46,6 +60,13 @@ from app.store.digest_emails import (
     digest_recipients,
     record_digest_failed,
     record_digest_sent,
+)
+from app.store.effect import (
+    EffectWindow,
+    EffectWindows,
+    effect_windows,
+    live_theme_ids,
+    window_counts,
 )
 from app.store.errors import FieldError
 from app.store.priorities import analysed_weeks, window_ratings, window_themes
@@ -138,6 +159,19 @@ from app.store.users import (
     set_user_active,
     set_user_services,
 )
+from app.store.webhooks import (
+    Webhook,
+    WebhookError,
+    add_webhook,
+    check_webhook_url,
+    get_webhook,
+    list_webhooks,
+    record_delivery,
+    revoke_webhook,
+    was_delivered,
+    webhook_deliveries,
+    webhooks_for,
+)
 
 __all__ = [
     "PublishedItem",
@@ -165,6 +199,28 @@ __all__ = [
     "set_item_quotes",
     "status_changes",
     "update_item",
+    "AlertRecipient",
+    "StoredAlert",
+    "add_alerts",
+    "alert_email_records",
+    "alert_inputs",
+    "alert_recipients",
+    "alerts_email_on",
+    "alerts_not_emailed",
+    "record_alert_email",
+    "set_alerts_email",
+    "week_alerts",
+    "Webhook",
+    "WebhookError",
+    "add_webhook",
+    "check_webhook_url",
+    "get_webhook",
+    "list_webhooks",
+    "record_delivery",
+    "revoke_webhook",
+    "was_delivered",
+    "webhook_deliveries",
+    "webhooks_for",
     "TOKEN_NAME_PATTERN",
     "TOKEN_SCOPES",
     "ApiToken",
@@ -177,6 +233,7 @@ __all__ = [
     "use_token",
     "response_by_ref",
     "week_rating_counts",
+    "week_staff_count",
     "CHANNELS",
     "EMAIL_PATTERN",
     "MAX_FAILED",
@@ -258,4 +315,9 @@ __all__ = [
     "theme_changes",
     "theme_weeks_of",
     "write_transaction",
+    "EffectWindow",
+    "EffectWindows",
+    "effect_windows",
+    "live_theme_ids",
+    "window_counts",
 ]

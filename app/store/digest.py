@@ -14,18 +14,33 @@ def service_weeks(db, service_id, weeks):
     return {r["week"]: r for r in rows}
 
 
-def breakdown(db, service_id, week, column):
-    """[(value, responses, % satisfied)] for outcome or channel in a week, largest first."""
+def breakdown(db, service_id, week, column, *, include_staff=True):
+    """[(value, responses, % satisfied, of which recorded by staff)] for outcome or channel
+    in a week, largest first."""
     if column not in ("outcome", "channel"):
         raise ValueError(column)
     start, end = week.bounds_iso()
     rows = db.execute(
-        f"SELECT {column}, count(*), sum(rating >= 4) FROM responses "  # noqa: S608
-        "WHERE service_id = ? AND submitted_at >= ? AND submitted_at < ? "
+        f"SELECT {column}, count(*), sum(rating >= 4), sum(source = 'staff') "  # noqa: S608
+        "FROM responses WHERE service_id = ? AND submitted_at >= ? AND submitted_at < ? "
+        "AND (? OR source != 'staff') "
         f"GROUP BY {column} ORDER BY count(*) DESC, {column}",
-        [service_id, start, end],
+        [service_id, start, end, int(include_staff)],
     ).fetchall()
-    return [(value, count, round(100 * satisfied / count, 1)) for value, count, satisfied in rows]
+    return [
+        (value, count, round(100 * satisfied / count, 1), staff)
+        for value, count, satisfied, staff in rows
+    ]
+
+
+def week_staff_count(db, service_id, week):
+    """How many of a service's responses in a week were recorded by staff."""
+    start, end = week.bounds_iso()
+    return db.execute(
+        "SELECT count(*) FROM responses WHERE service_id = ? AND source = 'staff' "
+        "AND submitted_at >= ? AND submitted_at < ?",
+        [service_id, start, end],
+    ).fetchone()[0]
 
 
 def digest_themes(db, service_id, week, quotes=3):
@@ -92,23 +107,25 @@ def week_responses_count(db, service_id, week):
     ).fetchone()[0]
 
 
-def week_comments(db, service_id, week, min_theme_size=0):
+def week_comments(db, service_id, week, min_theme_size=0, *, include_staff=True):
     """Every response of the week with its sentiment and theme, for the comments export.
 
     A theme drawn from fewer than min_theme_size responses that week is left out (its id
     and label are empty), as the digest leaves it out: its label would point to the few.
+    include_staff False leaves out the responses staff recorded.
     """
     start, end = week.bounds_iso()
     return list(
         db.query(
             "SELECT r.id, r.submitted_at, r.rating, r.comment, r.language, r.channel, r.outcome, "
-            "a.sentiment, shown.theme_id, shown.theme "
+            "r.source, a.sentiment, shown.theme_id, shown.theme "
             "FROM responses r LEFT JOIN response_analysis a ON a.response_id = r.id "
             "LEFT JOIN (SELECT t.id AS theme_id, coalesce(t.custom_label, t.label) AS theme "
             "  FROM themes t JOIN theme_weeks tw ON tw.theme_id = t.id "
             "  WHERE tw.service_id = :service AND tw.week = :week AND tw.size >= :size"
             ") shown ON shown.theme_id = a.theme_id "
             "WHERE r.service_id = :service AND r.submitted_at >= :start AND r.submitted_at < :end "
+            "AND (:all OR r.source != 'staff') "
             "ORDER BY r.submitted_at, r.id",
             {
                 "service": service_id,
@@ -116,19 +133,20 @@ def week_comments(db, service_id, week, min_theme_size=0):
                 "size": min_theme_size,
                 "start": start,
                 "end": end,
+                "all": int(include_staff),
             },
         )
     )
 
 
-def week_rating_counts(db, service_id, week):
+def week_rating_counts(db, service_id, week, *, include_staff=True):
     """{rating: responses} for 1 to 5 in a week, counted from the responses as stored now."""
     start, end = week.bounds_iso()
     counts = dict.fromkeys(range(1, 6), 0)
     rows = db.execute(
         "SELECT rating, count(*) FROM responses WHERE service_id = ? AND submitted_at >= ? "
-        "AND submitted_at < ? GROUP BY rating",
-        [service_id, start, end],
+        "AND submitted_at < ? AND (? OR source != 'staff') GROUP BY rating",
+        [service_id, start, end, int(include_staff)],
     ).fetchall()
     counts.update(dict(rows))
     return counts

@@ -24,13 +24,13 @@ def digest_recipients(db):
     """Active staff assigned to at least one open service, each with those services.
 
     Admins see every service but are emailed only for the services assigned to them, so an
-    admin with no assignments gets nothing.
+    admin with no assignments gets nothing. Recorders read no feedback, so get no digest.
     """
     rows = db.query(
         "SELECT u.id AS user_id, u.email, u.name AS user_name, u.role, s.* "
         "FROM users u JOIN user_services us ON us.user_id = u.id "
         "JOIN services s ON s.id = us.service_id "
-        "WHERE u.active = 1 AND s.active = 1 "
+        "WHERE u.active = 1 AND s.active = 1 AND u.role != 'recorder' "
         "ORDER BY u.email, s.name_en COLLATE NOCASE, s.slug"
     )
     people = {}

@@ -28,6 +28,7 @@ class NewResponse:
     ref: str | None = None
     source: str = "web"
     token_id: int | None = None
+    entered_by: int | None = None
     submitted_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
 
@@ -45,6 +46,7 @@ def _row(response):
         "ref": response.ref or None,
         "source": response.source,
         "token_id": response.token_id,
+        "entered_by": response.entered_by,
         "submitted_at": response.submitted_at.astimezone(UTC).isoformat(timespec="seconds"),
     }
 
@@ -84,9 +86,9 @@ def add_response(db, response, *, submission=None, duplicate_window=300, refuse=
         try:
             cursor = db.execute(
                 "INSERT INTO responses (service_id, rating, comment, redactions, language, "
-                "channel, outcome, ref, source, token_id, submitted_at) VALUES (:service_id, "
-                ":rating, :comment, :redactions, :language, :channel, :outcome, :ref, :source, "
-                ":token_id, :submitted_at)",
+                "channel, outcome, ref, source, token_id, entered_by, submitted_at) VALUES "
+                "(:service_id, :rating, :comment, :redactions, :language, :channel, :outcome, "
+                ":ref, :source, :token_id, :entered_by, :submitted_at)",
                 row,
             )
         except sqlite3.IntegrityError:

@@ -243,9 +243,10 @@ def last_run(db):
     return one_row(db, "SELECT week, finished_at FROM analysis_runs ORDER BY id DESC LIMIT 1")
 
 
-def delete_responses_by_source(db, source):
+def delete_responses_by_source(db, source, entered_by=None):
     """Delete every response from one source (such as 'demo'), in one transaction, with the
     weekly results of each service they belonged to; returns (responses deleted, service ids).
+    entered_by, if given, limits it to the responses that member of staff entered.
 
     Those services' results described the deleted responses, so all of them go: their weeks
     show 'not analysed' until the weekly run is run over them again.
@@ -254,8 +255,9 @@ def delete_responses_by_source(db, source):
         service_ids = [
             r[0]
             for r in db.execute(
-                "SELECT DISTINCT service_id FROM responses WHERE source = ? ORDER BY service_id",
-                [source],
+                "SELECT DISTINCT service_id FROM responses WHERE source = ? "
+                "AND (? IS NULL OR entered_by = ?) ORDER BY service_id",
+                [source, entered_by, entered_by],
             )
         ]
         for service_id in service_ids:
@@ -267,5 +269,8 @@ def delete_responses_by_source(db, source):
             )
             for table in _SERVICE_RESULTS:
                 db.execute(f"DELETE FROM {table} WHERE service_id = ?", [service_id])  # noqa: S608
-        deleted = db.execute("DELETE FROM responses WHERE source = ?", [source]).rowcount
+        deleted = db.execute(
+            "DELETE FROM responses WHERE source = ? AND (? IS NULL OR entered_by = ?)",
+            [source, entered_by, entered_by],
+        ).rowcount
     return deleted, service_ids

@@ -14,8 +14,13 @@ from app.db import one_row
 from app.store.errors import FieldError
 from app.store.transaction import write_transaction
 
-ROLES = ("admin", "owner", "viewer")
-ROLE_NAMES = {"admin": "Admin", "owner": "Service owner", "viewer": "Viewer"}
+ROLES = ("admin", "owner", "viewer", "recorder")
+ROLE_NAMES = {
+    "admin": "Admin",
+    "owner": "Service owner",
+    "viewer": "Viewer",
+    "recorder": "Feedback recorder",
+}
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MIN_PASSWORD = 12
 # scrypt at OWASP's cost (N = 2^17, r = 8, p = 1: 128 MiB and about half a second a hash);
@@ -80,9 +85,20 @@ class User:
         """The id Flask-Login keeps in the session: '<user id>.<password stamp>'."""
         return f"{self.id}.{self.password_stamp}"
 
+    @property
+    def is_recorder(self):
+        """Recorders only enter feedback told to them; they read none."""
+        return self.role == "recorder"
+
     def can_see(self, service_id):
         """Whether this user may read a service's feedback."""
-        return self.is_admin or service_id in self.service_ids
+        return self.is_admin or (not self.is_recorder and service_id in self.service_ids)
+
+    def can_record(self, service_id):
+        """Whether this user may enter feedback a citizen gave them for a service."""
+        return self.is_admin or (
+            self.role in ("owner", "recorder") and service_id in self.service_ids
+        )
 
     def can_manage(self, service_id):
         """Whether this user may change a service's themes and see its comments export."""

@@ -17,6 +17,8 @@ URLS = [
     "/admin/services/bins/qr.png",
     "/admin/services/bins/qr.svg",
     "/admin/responses",
+    "/admin/webhooks",
+    "/admin/webhooks/add",
 ]
 
 
@@ -89,6 +91,6 @@ def test_forms_refuse_a_post_without_the_csrf_token(as_user, db):
 def test_every_admin_view_declares_the_admin_rule(app):
     endpoints = [rule.endpoint for rule in app.url_map.iter_rules()]
     admin_views = [e for e in endpoints if e.startswith("admin.")]
-    assert len(admin_views) == 14
+    assert len(admin_views) == 18  # 4 of them the webhook pages
     for endpoint in admin_views:
         assert app.view_functions[endpoint].access_rule == "admin", endpoint

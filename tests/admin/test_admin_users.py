@@ -47,10 +47,11 @@ def test_add_user_form_asks_each_question(as_user, staff):
     assert soup.select_one("input[name=csrf_token]")["value"]
     assert text_of(soup.select_one("label[for=email]")) == "Email address"
     radios = [text_of(label) for label in soup.select("label.govuk-radios__label")]
-    assert radios == ["Admin", "Service owner", "Viewer"]
+    assert radios == ["Admin", "Service owner", "Viewer", "Feedback recorder"]
     hints = [text_of(hint) for hint in soup.select(".govuk-radios__hint")]
     assert hints[0].startswith("Everything")
     assert "export its comments" in hints[1]
+    assert hints[3].startswith("Only enter feedback people give them by phone")
     boxes = [text_of(label) for label in soup.select("label.govuk-checkboxes__label")]
     assert boxes == ["Apply for a parking permit", "Report a missed bin collection"]
     assert "At least 12 characters" in text_of(soup.select_one("#password-hint"))
@@ -265,3 +266,16 @@ def test_unknown_user_is_page_not_found(as_user, staff):
     admin = as_user("admin")
     assert admin.get("/admin/users/999").status_code == 404
     assert admin.get("/admin/users/not-a-number").status_code == 404
+
+
+def test_admin_adds_a_recorder_who_can_only_record(app, as_user, staff, service, db):
+    answers = {**NEW, "role": "recorder"}
+    response = post_form(
+        as_user("admin"), "/admin/users/add", **answers, services=[str(service.id)]
+    )
+    assert response.status_code == 302
+    assert get_user_by_email(db, NEW["email"]).role == "recorder"
+    clerk = app.test_client()
+    assert sign_in(clerk, NEW["email"], NEW["password"]).headers["Location"] == "/record"
+    assert clerk.get("/services/bins/responses/new").status_code == 200
+    assert clerk.get("/services/bins", follow_redirects=True).status_code == 404

@@ -7,7 +7,7 @@ fails here until someone decides who should see it.
 import pytest
 
 from app.auth.access import TOKEN_RULES
-from app.store import NewResponse, add_response, get_service, live_themes
+from app.store import NewResponse, add_response, add_webhook, get_service, live_themes
 from app.weekly import run_week
 from app.weeks import last_complete_week
 from tests.dashboard.helpers import COMPLAINTS, add_week
@@ -16,15 +16,39 @@ from tests.survey.published_helpers import TEXTS, shipped_item
 
 RESPONSE_ID = 1  # the first response in each test's fresh database
 ITEM_ID = 1  # the first backlog item: bins', shipped
+WEBHOOK_ID = 1  # likewise the first webhook
 
+PERSONAS = ["viewer", "other_owner", "owner", "admin", "recorder"]
 EXPECTED = {
     # rule: {persona: allowed? (False: page not found; a number: that status)}
-    "signed_in": {"viewer": True, "other_owner": True, "owner": True, "admin": True},
+    "any_staff": dict.fromkeys(PERSONAS, True),
+    "signed_in": {
+        "viewer": True,
+        "other_owner": True,
+        "owner": True,
+        "admin": True,
+        "recorder": False,
+    },
     "admin": {"viewer": False, "other_owner": False, "owner": False, "admin": True},
     "service_read": {"viewer": True, "other_owner": False, "owner": True, "admin": True},
     "service_manage": {"viewer": False, "other_owner": False, "owner": True, "admin": True},
     "service_edit": {"viewer": 403, "other_owner": False, "owner": True, "admin": True},
+    "service_record": {
+        "viewer": 403,
+        "other_owner": False,
+        "owner": True,
+        "admin": True,
+        "recorder": True,
+    },
 }
+# A recorder reads no feedback: every page but its own is 'page not found' to it.
+for _allowed in EXPECTED.values():
+    _allowed.setdefault("recorder", False)
+
+
+@pytest.fixture(autouse=True)
+def with_recorder(recorder):
+    """A recorder of bins joins the other personas."""
 
 
 @pytest.fixture(autouse=True)
@@ -32,6 +56,14 @@ def a_response(db, service):
     """One response, so the pages about a response have one to show."""
     _, row = add_response(db, NewResponse(service.id, 4, "Fine"))
     assert row["id"] == RESPONSE_ID
+
+
+@pytest.fixture(autouse=True)
+def a_webhook(db, staff):
+    """One webhook, so its delivery log has one to show."""
+    assert (
+        add_webhook(db, "https://hooks.example.com/pulse", None, staff["admin"].id).id == WEBHOOK_ID
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -59,6 +91,7 @@ def _url_values(rule, staff, theme_id):
         "response_id": RESPONSE_ID,
         "name": "a-token",
         "item_id": ITEM_ID,
+        "webhook_id": WEBHOOK_ID,
     }
     missing = set(rule.arguments) - set(values)
     assert not missing, f"{rule.rule}: teach test_access how to fill {missing}"
@@ -97,7 +130,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(app, staff, themes):
         assert response.headers["Location"].startswith("/sign-in"), endpoint
 
 
-@pytest.mark.parametrize("persona", ["viewer", "other_owner", "owner", "admin"])
+@pytest.mark.parametrize("persona", PERSONAS)
 def test_each_role_gets_what_it_should(app, staff, themes, as_user, persona):
     client = as_user(persona)
     for endpoint, rule, url in _staff_routes(app, staff, themes["bins"]):
@@ -111,7 +144,7 @@ def test_each_role_gets_what_it_should(app, staff, themes, as_user, persona):
             assert response.status_code == (expected or 404), (endpoint, url, response.status_code)
 
 
-@pytest.mark.parametrize("persona", ["viewer", "other_owner", "owner", "admin"])
+@pytest.mark.parametrize("persona", PERSONAS)
 def test_another_services_theme_is_not_found_through_this_service(
     app, staff, themes, as_user, persona
 ):
@@ -176,3 +209,31 @@ def test_staff_who_may_not_edit_cannot_publish_or_unpublish(
         assert client.post(url, data={"csrf_token": token, **TEXTS}).status_code == status, url
     assert client.get("/s/bins/thanks").status_code == 200
     assert "See what we changed" not in client.get("/s/bins/thanks").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_recording_for_another_service_is_not_found(app, staff, themes, as_user, persona):
+    client = as_user(persona)
+    routes = [r for r in _staff_routes(app, staff, themes["bins"]) if r[1] == "service_record"]
+    assert len(routes) == 2, "the form and its confirmation"
+    for endpoint, _rule, url in routes:
+        # Parking: only its owner (other_owner) and admins may record for it.
+        url = url.replace("/services/bins/", "/services/parking/")
+        response = client.get(url)
+        if persona in ("admin", "other_owner"):
+            assert response.status_code in (200, 302), (endpoint, url)
+        else:
+            assert response.status_code == 404, (endpoint, url, response.status_code)
+
+
+@pytest.mark.parametrize(
+    ("persona", "slug", "status"),
+    [("viewer", "bins", 403), ("recorder", "parking", 404), ("owner", "parking", 404)],
+)
+def test_staff_who_may_not_record_cannot_post_feedback(db, as_user, persona, slug, status):
+    client = as_user(persona)
+    token = hidden_fields(client.get("/account/password"))["csrf_token"]
+    answers = {"csrf_token": token, "rating": "1", "channel": "phone", "language": "en"}
+    response = client.post(f"/services/{slug}/responses/new", data=answers)
+    assert response.status_code == status
+    assert db.execute("SELECT count(*) FROM responses WHERE source = 'staff'").fetchone()[0] == 0

@@ -1,4 +1,5 @@
-"""Staff pages in a real browser: sign in, overview and digest, with zero axe violations."""
+"""Staff pages in a real browser: sign in, overview, digest and recording feedback, with zero
+axe violations."""
 
 from datetime import timedelta
 
@@ -105,4 +106,76 @@ def test_user_and_password_pages_are_accessible(open_page, staff_data):
     _no_violations(page)
     page.get_by_role("link", name="Change your password").click()
     page.wait_for_url("**/account/password")
+    _no_violations(page)
+
+
+@pytest.mark.browser
+def test_webhook_and_alert_pages_are_accessible(open_page, staff_data):
+    page = _signed_in(open_page)
+    page.goto("/admin/webhooks")
+    _no_violations(page)
+    page.get_by_role("button", name="Add a webhook").click()
+    page.wait_for_url("**/admin/webhooks/add")
+    _no_violations(page)
+    page.fill("#address", "http://hooks.example.com/pulse")
+    page.get_by_role("button", name="Add webhook").click()
+    page.locator(".govuk-error-summary").wait_for(state="visible")
+    assert "only to this machine" in page.locator(".govuk-error-summary").inner_text()
+    _no_violations(page)
+    page.fill("#address", "https://hooks.example.com/pulse")
+    page.get_by_role("button", name="Add webhook").click()
+    page.locator("#webhook-secret").wait_for(state="visible")
+    _no_violations(page)
+    page.goto("/admin/webhooks")
+    page.get_by_role("link", name="Delivery log of webhook").first.click()
+    page.wait_for_url("**/admin/webhooks/*/log")
+    _no_violations(page)
+    page.get_by_role("link", name="Email alerts").click()
+    page.wait_for_url("**/account/alerts")
+    _no_violations(page)
+
+
+@pytest.fixture(scope="module")
+def recorder_account(live_server):
+    """A recorder of the bins service."""
+    db = connect(live_server.database)
+    try:
+        bins = get_service(db, "bins")
+        add_user(
+            db, "recorder@browser.example", "Browser Recorder", PASSWORD, "recorder", [bins.id]
+        )
+    finally:
+        db.close()
+
+
+@pytest.mark.browser
+def test_record_feedback_form_and_its_errors_are_accessible(open_page, recorder_account):
+    page = open_page()
+    page.goto("/sign-in")
+    page.fill("#email", "recorder@browser.example")
+    page.fill("#password", PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/record")
+    _no_violations(page)
+    page.get_by_role("link", name="Record feedback for Report a missed bin collection").click()
+    page.wait_for_url("**/services/bins/responses/new")
+    _no_violations(page)
+    page.fill("#contact_date-day", "31")
+    page.fill("#contact_date-month", "2")
+    page.fill("#contact_date-year", "2026")
+    page.get_by_role("button", name="Save feedback").click()
+    page.locator(".govuk-error-summary").wait_for(state="visible")
+    summary = page.locator(".govuk-error-summary").inner_text()
+    assert "Select how satisfied the person said they were" in summary
+    assert "Enter the date of the contact as a real date" in summary
+    _no_violations(page)
+    page.get_by_label("Satisfied", exact=True).check()
+    page.get_by_label("Phone").check()
+    page.fill("#comment", "Ring me back on 07700 900123 please")
+    page.fill("#contact_date-day", "")
+    page.fill("#contact_date-month", "")
+    page.fill("#contact_date-year", "")
+    page.get_by_role("button", name="Save feedback").click()
+    page.wait_for_url("**/responses/recorded")
+    assert "Feedback recorded" in page.locator(".govuk-panel__title").inner_text()
     _no_violations(page)

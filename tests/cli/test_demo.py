@@ -109,13 +109,32 @@ def test_reset_with_analyse_rebuilds_the_demo_results(runner, db, analysed_demo)
     assert inconsistencies(db) == []
     # Every demo response is counted in its service's weekly figures, every comment analysed.
     rebuilt = results_of(db, DEMO_SLUGS)
+    # Some of them entered by the demo recorder: counted the same, with source 'staff'.
     assert sum(week["responses"] for week in rebuilt["service_weeks"]) == count_by_source(
         db, "demo"
-    )
+    ) + count_by_source(db, "staff")
     comments = db.execute(
-        "SELECT count(*) FROM responses WHERE source = 'demo' AND comment != ''"
+        "SELECT count(*) FROM responses WHERE source IN ('demo', 'staff') AND comment != ''"
     ).fetchone()[0]
     assert len(rebuilt["response_analysis"]) == comments
     assert rebuilt["theme_weeks"], "the new demo weeks have themes again"
     assert count_by_source(db, "web") == len(PARKING + PHONES)
     assert results_of(db, ["bins"])["service_weeks"] == bins_before["service_weeks"]
+
+
+def test_demo_recorder_signs_in_and_has_entered_phone_and_face_to_face_feedback(runner, db):
+    result = runner.invoke(args=["demo", "--weeks", "2"])
+    assert result.exit_code == 0, result.output
+    assert "recorder recorder@pulse.example  password: " in result.output
+    recorded = list(
+        db.query(
+            "SELECT r.channel, u.email, u.role FROM responses r "
+            "JOIN users u ON u.id = r.entered_by WHERE r.source = 'staff'"
+        )
+    )
+    assert 3 <= len(recorded) <= 60, "a handful, not a flood"
+    assert {r["channel"] for r in recorded} <= {"phone", "face-to-face"}
+    assert {(r["email"], r["role"]) for r in recorded} == {("recorder@pulse.example", "recorder")}
+    reset = runner.invoke(args=["demo", "--reset", "--weeks", "2"])
+    assert f"Deleted {len(recorded)} responses the demo recorder entered." in reset.output
+    assert count_by_source(db, "staff") == len(recorded), "the same seed picks the same ones"

@@ -237,3 +237,24 @@ def test_set_password_refuses_short_passwords_and_unknown_users(runner, staff):
         args=["users", "set-password", "nobody@example.gov.uk", "--password-stdin"], input="x\n"
     )
     assert unknown.exit_code == 2 and "no user with the email" in unknown.output
+
+
+def test_add_a_recorder(runner, db, service):
+    result = add(
+        runner,
+        "rita@example.gov.uk",
+        "--role",
+        "recorder",
+        "--name",
+        "Rita Recorder",
+        "--service",
+        "bins",
+        "--password-stdin",
+        input=f"{PASSWORD}\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert "as recorder, for bins" in result.output
+    user = get_user_by_email(db, "rita@example.gov.uk")
+    assert user.role == "recorder" and user.can_record(service.id) and not user.can_see(service.id)
+    listed = runner.invoke(args=["users", "list"]).output
+    assert "rita@example.gov.uk" in listed and "recorder active" in " ".join(listed.split())

@@ -28,3 +28,55 @@ def add_week(db, service, week, rows):
             for i, (rating, comment) in enumerate(rows)
         ],
     )
+
+
+def store_week(db, service, week, ratings, comments):
+    """A service_weeks row as the weekly run writes it; ratings are the counts at 1 to 5."""
+    responses = sum(ratings)
+    db["service_weeks"].insert(
+        {
+            "service_id": service.id,
+            "week": str(week),
+            "responses": responses,
+            **{f"rating_{n}": count for n, count in enumerate(ratings, 1)},
+            "pct_satisfied": round(100 * sum(ratings[3:]) / responses, 1) if responses else None,
+            "mean_rating": (
+                sum(n * c for n, c in enumerate(ratings, 1)) / responses if responses else None
+            ),
+            "comments": comments,
+            "mean_sentiment": None,
+            "themes": 0,
+        }
+    )
+
+
+def store_theme(db, service, label, merged_into=None):
+    """A themes row; returns its id."""
+    return (
+        db["themes"]
+        .insert(
+            {
+                "service_id": service.id,
+                "first_week": "2026-W01",
+                "last_week": "2026-W30",
+                "label": label,
+                "merged_into": merged_into,
+            }
+        )
+        .last_pk
+    )
+
+
+def store_theme_week(db, service, theme_id, week, size, status="continuing"):
+    """A theme_weeks row with the given size."""
+    db["theme_weeks"].insert(
+        {
+            "theme_id": theme_id,
+            "service_id": service.id,
+            "week": str(week),
+            "status": status,
+            "label": "x",
+            "size": size,
+            "share": 0,
+        }
+    )

@@ -115,3 +115,26 @@ def test_the_digest_links_to_priorities(as_user, analysed):
 
 def test_other_services_staff_get_not_found(as_user, analysed):
     assert as_user("other_owner").get("/services/bins/priorities").status_code == 404
+
+
+def test_no_shipped_changes_section_until_the_backlog_has_some(as_user, analysed):
+    soup = page(as_user("viewer").get("/services/bins/priorities"))
+    assert not soup.find(id="shipped-changes")
+
+
+def test_shipped_changes_show_their_effect(monkeypatch, db, as_user, analysed):
+    from datetime import date
+
+    from app.effect import ShippedEffect, measure_effect
+
+    measured = measure_effect(db, analysed.id, [], date(2026, 5, 13), date(2026, 5, 20))
+    entry = ShippedEffect("Clearer form", "/services/bins/backlog/1", measured)
+    monkeypatch.setattr(
+        "app.dashboard.views.shipped_effects", lambda db, service_id, today: [entry]
+    )
+    soup = page(as_user("viewer").get("/services/bins/priorities"))
+    assert text_of(soup.find(id="shipped-changes")) == "Shipped changes: did they work?"
+    heading = soup.find(id="shipped-changes").find_next("h3")
+    assert text_of(heading) == "Clearer form Waiting for data"
+    assert heading.a["href"] == "/services/bins/backlog/1"
+    assert "the 4 weeks after shipping end on Sunday 14 June 2026" in text_of(soup.main)

@@ -13,6 +13,7 @@ from app.i18n import current_language
 from app.store import get_service, published_entries, published_services
 from app.survey import bp
 from app.survey.atom import MEDIA_TYPE, AtomEntry, atom_feed, tag_uri
+from app.survey.effect_words import effect_sentence
 from app.urls import public_url
 
 TITLE_WORDS = 80
@@ -32,15 +33,6 @@ class Entry:
     quotes: list
 
 
-def effect_sentence(item):
-    """The measured effect of a published item in plain words in the page's language, or None.
-
-    The hook for the before-and-after measure: until it gives words in both languages, the
-    page shows no effect rather than one in the wrong language.
-    """
-    return None
-
-
 def _long_date(day):
     # Babel has the Welsh month names: "3 Tachwedd 2026".
     return format_date(day, "d MMMM y")
@@ -49,8 +41,9 @@ def _long_date(day):
 def _entries(service):
     language = current_language()
     threshold = current_app.config["ANONYMITY_THRESHOLD"]
+    db = get_db()
     entries = []
-    for item in published_entries(get_db(), service.id, threshold):
+    for item in published_entries(db, service.id, threshold):
         entries.append(
             Entry(
                 id=item.id,
@@ -59,7 +52,7 @@ def _entries(service):
                 shipped_on=item.shipped_on,
                 shipped_text=_long_date(item.shipped_on),
                 published_at=item.published_at,
-                effect=effect_sentence(item) if item.show_effect else None,
+                effect=effect_sentence(db, item) if item.show_effect else None,
                 quotes=item.quotes,
             )
         )

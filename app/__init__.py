@@ -155,6 +155,7 @@ def _blueprints(app):
         admin,
         api,
         auth,
+        backlog,
         cli,
         dashboard,
         errors,
@@ -173,6 +174,7 @@ def _blueprints(app):
     app.register_blueprint(api.bp)
     app.register_blueprint(themes.bp)
     app.register_blueprint(recording.bp)
+    app.register_blueprint(backlog.bp)
     app.register_blueprint(publishing.bp)
     errors.init_app(app)
     cli.init_app(app)

@@ -10,7 +10,13 @@ from app.dashboard.priorities import WINDOWS, build_priorities, window_of
 from app.db import get_db
 from app.digest import build_digest
 from app.effect import shipped_effects
-from app.store import largest_negative_theme, list_services, service_weeks
+from app.store import (
+    STATUS_NAMES,
+    items_by_theme,
+    largest_negative_theme,
+    list_services,
+    service_weeks,
+)
 from app.survey.links import survey_url
 from app.weeks import last_complete_week, london_today, parse_week
 
@@ -133,4 +139,6 @@ def priorities(slug):
         chart=impact_chart(charted),
         can_manage=current_user.can_manage(g.service.id),
         effects=shipped_effects(get_db(), g.service.id, london_today()),
+        backlog=items_by_theme(get_db(), g.service.id),
+        statuses=STATUS_NAMES,
     )

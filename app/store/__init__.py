@@ -32,6 +32,7 @@ from app.store.backlog import (
     list_items,
     set_item_quotes,
     status_changes,
+    theme_quotes,
     update_item,
 )
 from app.store.backup import Backup, backup_database
@@ -198,6 +199,7 @@ __all__ = [
     "list_items",
     "set_item_quotes",
     "status_changes",
+    "theme_quotes",
     "update_item",
     "AlertRecipient",
     "StoredAlert",

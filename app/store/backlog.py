@@ -1,5 +1,6 @@
 """Backlog items made from themes: create, edit, change status (one function), read."""
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -320,3 +321,28 @@ def set_item_quotes(db, item, response_ids):
                 "INSERT OR IGNORE INTO backlog_item_quotes (item_id, response_id) VALUES (?, ?)",
                 [item.id, response_id],
             )
+
+
+def theme_quotes(db, theme_ids, weeks, limit=5):
+    """Up to `limit` redacted example comments of these themes in those weeks, newest week
+    first; comments whose text retention removed are left out."""
+    theme_ids, names = list(theme_ids), [str(w) for w in weeks]
+    if not theme_ids or not names:
+        return []
+    ids = []
+    for (examples,) in db.execute(
+        f"SELECT examples FROM theme_weeks WHERE theme_id IN ({','.join('?' * len(theme_ids))}) "  # noqa: S608
+        f"AND week IN ({','.join('?' * len(names))}) ORDER BY week DESC, theme_id",
+        [*theme_ids, *names],
+    ):
+        ids.extend(i for i in json.loads(examples) if i not in ids)
+    quotes = []
+    for response_id in ids:
+        row = db.execute(
+            "SELECT comment FROM responses WHERE id = ? AND comment != ''", [response_id]
+        ).fetchone()
+        if row:
+            quotes.append(row[0])
+        if len(quotes) == limit:
+            break
+    return quotes

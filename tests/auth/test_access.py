@@ -7,15 +7,22 @@ fails here until someone decides who should see it.
 import pytest
 
 from app.auth.access import TOKEN_RULES
-from app.store import NewResponse, add_response, add_webhook, get_service, live_themes
+from app.store import (
+    NewResponse,
+    add_item,
+    add_response,
+    add_webhook,
+    get_service,
+    list_items,
+    live_themes,
+)
 from app.weekly import run_week
 from app.weeks import last_complete_week
 from tests.dashboard.helpers import COMPLAINTS, add_week
 from tests.helpers import hidden_fields
-from tests.survey.published_helpers import TEXTS, shipped_item
+from tests.survey.published_helpers import TEXTS
 
 RESPONSE_ID = 1  # the first response in each test's fresh database
-ITEM_ID = 1  # the first backlog item: bins', shipped
 WEBHOOK_ID = 1  # likewise the first webhook
 
 PERSONAS = ["viewer", "other_owner", "owner", "admin", "recorder"]
@@ -76,13 +83,25 @@ def themes(app, db, staff):
         add_week(db, service, week, [(1, c) for c in COMPLAINTS] * 3)
         run_week(app.config["DATABASE"], week, slug=slug, workers=1)
         found[slug] = live_themes(db, service.id)[0]["id"]
-    assert shipped_item(db, get_service(db, "bins"), [found["bins"]]) == ITEM_ID
     return found
 
 
-def _url_values(rule, staff, theme_id):
+@pytest.fixture(autouse=True)
+def items(db, themes):
+    """{slug: a backlog item id} for bins and parking, each linked to the service's theme."""
+    found = {}
+    for slug in ("bins", "parking"):
+        service = get_service(db, slug)
+        found[slug] = add_item(
+            db, service.id, None, [themes[slug]], title=f"{slug} change", owner_name="Jo"
+        )
+    return found
+
+
+def _url_values(rule, staff, theme_id, item_id):
     values = {
         "theme_id": theme_id,
+        "item_id": item_id,
         "slug": "bins",
         "week": str(last_complete_week()),
         "user_id": staff["viewer"].id,
@@ -90,7 +109,6 @@ def _url_values(rule, staff, theme_id):
         "kind": "png",
         "response_id": RESPONSE_ID,
         "name": "a-token",
-        "item_id": ITEM_ID,
         "webhook_id": WEBHOOK_ID,
     }
     missing = set(rule.arguments) - set(values)
@@ -98,7 +116,7 @@ def _url_values(rule, staff, theme_id):
     return {name: values[name] for name in rule.arguments}
 
 
-def _staff_routes(app, staff, theme_id=None, methods=("GET",)):
+def _staff_routes(app, staff, theme_id=None, methods=("GET",), item_id=1):
     routes = []
     for rule in app.url_map.iter_rules():
         if rule.endpoint == "static":
@@ -113,7 +131,7 @@ def _staff_routes(app, staff, theme_id=None, methods=("GET",)):
             with app.test_request_context():
                 from flask import url_for
 
-                url = url_for(rule.endpoint, **_url_values(rule, staff, theme_id))
+                url = url_for(rule.endpoint, **_url_values(rule, staff, theme_id, item_id))
             routes.append((rule.endpoint, access_rule, url))
     return routes
 
@@ -158,6 +176,25 @@ def test_another_services_theme_is_not_found_through_this_service(
         assert client.get(url).status_code == expected, (endpoint, url)
 
 
+@pytest.mark.parametrize("persona", ["viewer", "other_owner", "owner", "admin"])
+def test_another_services_backlog_item_is_not_found_through_this_service(
+    app, staff, themes, items, as_user, persona
+):
+    client = as_user(persona)
+    routes = [
+        r
+        for r in _staff_routes(app, staff, themes["bins"], item_id=items["parking"])
+        if f"/backlog/{items['parking']}" in r[2]
+    ]
+    assert len(routes) == 5, "item, its CSV, edit, status and publish"
+    for endpoint, rule, url in routes:
+        expected = 403 if persona == "viewer" and rule == "service_edit" else 404
+        assert client.get(url).status_code == expected, (endpoint, url)
+        if rule == "service_edit":
+            answers = {"title": "Hijacked", "owner_name": "X", "status": "planned"}
+            assert client.post(url, data=answers).status_code in (400, expected), url
+
+
 @pytest.mark.parametrize(("persona", "status"), [("viewer", 403), ("other_owner", 404)])
 def test_staff_who_may_not_edit_themes_cannot_post_changes(
     app, db, staff, themes, as_user, persona, status
@@ -165,13 +202,25 @@ def test_staff_who_may_not_edit_themes_cannot_post_changes(
     client = as_user(persona)
     token = hidden_fields(client.get("/dashboard", follow_redirects=True))["csrf_token"]
     routes = _staff_routes(app, staff, themes["bins"], methods=("POST",))
-    edits = [url for _endpoint, rule, url in routes if rule == "service_edit" and "/themes/" in url]
-    assert len(edits) == 3
+    edits = [
+        url for _endpoint, rule, url in routes if rule == "service_edit" and "/publish" not in url
+    ]
+    edits = [url for url in edits if not url.endswith("/unpublish")]
+    assert len(edits) == 6, "three theme edits; new backlog item, its edit and its status"
     for url in edits:
-        answers = {"csrf_token": token, "label": "Hijacked", "reason": "No", "other": "1"}
+        answers = {
+            "csrf_token": token,
+            "label": "Hijacked",
+            "reason": "No",
+            "other": "1",
+            "title": "Hijacked",
+            "owner_name": "X",
+            "status": "planned",
+        }
         assert client.post(url, data=answers).status_code == status, url
     bins = get_service(db, "bins")
     assert all(t["display_label"] != "Hijacked" for t in live_themes(db, bins.id))
+    assert [(i.title, i.status) for i in list_items(db, [bins.id])] == [("bins change", "proposed")]
 
 
 def test_public_pages_need_no_sign_in(client, service):

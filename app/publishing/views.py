@@ -31,13 +31,6 @@ def _item_or_404(item_id):
     return item
 
 
-def item_url(slug, item_id):
-    """The backlog item's own page, where the backlog has one; else the priorities page."""
-    if "backlog.item" in current_app.view_functions:
-        return url_for("backlog.item", slug=slug, item_id=item_id)
-    return url_for("dashboard.priorities", slug=slug)
-
-
 def _when(stamp):
     """A stored UTC time as London date and time, e.g. '3 November 2026 at 14:05'."""
     moment = datetime.fromisoformat(stamp).astimezone(LONDON)
@@ -74,7 +67,6 @@ def publish(slug, item_id):
         service=g.service,
         item=item,
         shown=shown,
-        item_url=item_url(slug, item_id),
         last_change=last,
         last_change_when=_when(last["changed_at"]) if last else None,
         shipped=shipped,

@@ -178,3 +178,18 @@ def test_a_viewer_may_not_publish(as_user, db, service, item):
     response = client.post(url(item, action="unpublish"), data={"csrf_token": token})
     assert response.status_code == 403
     assert len(entries(db, service)) == 1
+
+
+def test_the_item_page_links_here_once_the_item_has_shipped(as_user, db, service, theme, item):
+    proposed = shipped_item(db, service, [theme], status="proposed")
+
+    def link(client, item_id):
+        soup = page(client.get(f"/services/bins/backlog/{item_id}"))
+        return [a["href"] for a in soup.select("main a") if "Publish on" in text_of(a)]
+
+    owner = as_user("owner")
+    assert link(owner, item) == [url(item)]
+    assert link(owner, proposed) == []
+    assert link(as_user("viewer"), item) == []
+    crumbs = [text_of(a) for a in page(owner.get(url(item))).select(".govuk-breadcrumbs a")]
+    assert crumbs[-1] == "Shorter missed-bin form"

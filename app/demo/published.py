@@ -1,10 +1,16 @@
 """The demo's 'You said, we did' entries: what the parking permits team published, in both
 languages, about two of its shipped changes."""
 
-# Keyed by the demo theme each change answered; the words are the owner's, not a citizen's.
+# Each change: the backlog item's title, words that find its theme among the analysed
+# themes' labels, the story week and day (Monday 0) it shipped, whether the page shows its
+# measured effect, and the owner's words (never a citizen's).
 PUBLISHED = {
     "parking-permits": {
         "payment-crash": {
+            "title": "Fix the payment page failing at the last step",
+            "theme_words": ("pay", "payment", "card", "crash", "error"),
+            "shipped": (8, 2),
+            "show_effect": True,
             "you_said_en": "Paying for a permit online kept failing at the last step, so many "
             "of you could not finish your application.",
             "you_said_cy": "Roedd talu am drwydded ar-lein yn methu dro ar ôl tro ar y cam "
@@ -15,6 +21,10 @@ PUBLISHED = {
             "gwirio bob awr, fel ein bod yn sylwi ar fethiant cyn iddo effeithio arnoch chi.",
         },
         "proof-upload": {
+            "title": "Say which proof of address we accept, and take phone photos",
+            "theme_words": ("proof", "upload", "document", "address"),
+            "shipped": (10, 1),
+            "show_effect": False,
             "you_said_en": "Uploading proof of your address was confusing, and the page did "
             "not say which documents we accept.",
             "you_said_cy": "Roedd uwchlwytho prawf o’ch cyfeiriad yn ddryslyd, ac nid oedd y "

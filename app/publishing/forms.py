@@ -2,6 +2,7 @@
 
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovCheckboxInput, GovSubmitInput
 from wtforms import BooleanField, SelectMultipleField, SubmitField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from app.forms import CharacterCount, StrippedForm
@@ -26,7 +27,7 @@ class QuoteChoices(SelectMultipleField):
     """Checkboxes of the item's quotes; a choice not offered, or more than three, is refused."""
 
     def pre_validate(self, form):
-        offered = {value for value, _label in self.choices}
+        offered = {choice.value for choice in self.choices}
         if any(value not in offered for value in self.data or []):
             raise ValidationError("Select quotes from the list shown")
         if len(self.data or []) > MAX_QUOTES:
@@ -71,7 +72,7 @@ class PublishForm(StrippedForm):
 
     def set_quotes(self, quotes):
         """Offer these quotes (each with a response id and its comment)."""
-        self.quotes.choices = [(str(q.response_id), q.text) for q in quotes]
+        self.quotes.choices = [SelectChoice(str(q.response_id), q.text) for q in quotes]
         return self
 
 

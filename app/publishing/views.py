@@ -21,6 +21,7 @@ from app.weeks import LONDON
 
 BASE = "/services/<slug>/backlog/<int:item_id>"
 TEXTS = ("you_said_en", "you_said_cy", "we_did_en", "we_did_cy")
+MAX_OFFERED = 40  # the latest comments offered to quote; more makes the form hard to use
 
 
 def _item_or_404(item_id):
@@ -45,13 +46,14 @@ def publish(slug, item_id):
     item = _item_or_404(item_id)
     threshold = current_app.config["ANONYMITY_THRESHOLD"]
     shown = publication(db, item_id)
-    quotes = quote_choices(db, item_id, threshold)
+    picked = item_quotes(db, item_id)
+    quotes = quote_choices(db, item_id, threshold, newest=MAX_OFFERED, keep=picked)
     shipped = item.status == "shipped"
     form = PublishForm(
         data={
             **{name: shown[name] for name in TEXTS},
             "show_effect": shown["show_effect"],
-            "quotes": [str(i) for i in item_quotes(db, item_id)],
+            "quotes": [str(i) for i in picked],
         }
     ).set_quotes(quotes)
     if shipped and form.validate_on_submit():

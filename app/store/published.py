@@ -87,9 +87,15 @@ def _quotable(db, item_ids, threshold, picked_only):
     return found
 
 
-def quote_choices(db, item_id, threshold):
-    """The comments an owner may pick for the item: its linked themes' at or above threshold."""
-    return _quotable(db, [item_id], threshold, picked_only=False).get(item_id, [])
+def quote_choices(db, item_id, threshold, newest=None, keep=()):
+    """The comments an owner may pick for the item: its linked themes' at or above threshold,
+    oldest first; given `newest`, only that many of the latest, plus those in `keep` (the
+    response ids already picked), so a large theme does not make an endless form."""
+    found = _quotable(db, [item_id], threshold, picked_only=False).get(item_id, [])
+    if newest is None:
+        return found
+    latest = {quote.response_id for quote in found[-newest:]} | set(keep)
+    return [quote for quote in found if quote.response_id in latest]
 
 
 def _item(row, quotes):

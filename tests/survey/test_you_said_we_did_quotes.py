@@ -96,3 +96,11 @@ def test_a_comment_removed_by_retention_stops_showing(client, app, service, them
     remove_comments_before(db, datetime.now(UTC).isoformat(timespec="seconds"))
     assert quotes(client) == []
     db.close()
+
+
+def test_the_form_offers_the_latest_comments_and_keeps_those_picked(db, service, theme):
+    item = shipped_item(db, service, [theme])
+    every = [q.response_id for q in quote_choices(db, item, 3)]
+    assert [q.response_id for q in quote_choices(db, item, 3, newest=2)] == every[-2:]
+    kept = quote_choices(db, item, 3, newest=2, keep=[every[0]])
+    assert [q.response_id for q in kept] == [every[0], *every[-2:]]

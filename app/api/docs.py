@@ -5,7 +5,7 @@ from flask import current_app, jsonify
 from app.api import bp
 from app.api.validation import FIELDS, LANGUAGES, MAX_COMMENT
 from app.auth.access import access
-from app.store import CHANNELS, OUTCOMES, SLUG_PATTERN
+from app.store import CHANNELS, OUTCOMES, SLUG_PATTERN, STATUSES
 from app.survey.links import REF_PATTERN
 from app.weeks import WEEK_PATTERN
 
@@ -184,6 +184,69 @@ SCHEMAS = {
             },
         },
     },
+    "Backlog": {
+        "type": "object",
+        "required": ["service", "threshold", "items"],
+        "properties": {
+            "service": {"type": "string"},
+            "threshold": {"type": "integer"},
+            "items": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": [
+                        "id",
+                        "title",
+                        "status",
+                        "status_history",
+                        "shipped_at",
+                        "themes",
+                        "external_url",
+                        "external_key",
+                    ],
+                    "properties": {
+                        "id": {"type": "integer"},
+                        "title": {"type": "string"},
+                        "status": {"enum": list(STATUSES)},
+                        "status_history": {
+                            "type": "array",
+                            "description": "Every status the item has had, oldest first",
+                            "items": {
+                                "type": "object",
+                                "required": ["status", "changed_at"],
+                                "properties": {
+                                    "status": {"enum": list(STATUSES)},
+                                    "changed_at": {"type": "string", "format": "date-time"},
+                                },
+                            },
+                        },
+                        "shipped_at": {
+                            "type": ["string", "null"],
+                            "format": "date",
+                            "description": "The date it shipped; null until it has",
+                        },
+                        "themes": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["id", "label"],
+                                "properties": {
+                                    "id": {"type": "integer"},
+                                    "label": {
+                                        "type": ["string", "null"],
+                                        "description": "null for a theme of fewer responses "
+                                        "than the anonymity threshold",
+                                    },
+                                },
+                            },
+                        },
+                        "external_url": {"type": ["string", "null"]},
+                        "external_key": {"type": ["string", "null"]},
+                    },
+                },
+            },
+        },
+    },
 }
 
 
@@ -255,6 +318,15 @@ def document(server_url):
                     {"200": _json(_ref("Themes"), "Themes at or above the anonymity threshold")},
                     READ_ERRORS,
                     [SLUG, WEEK],
+                )
+            },
+            "/services/{slug}/backlog": {
+                "get": _operation(
+                    "A service's backlog",
+                    "read",
+                    {"200": _json(_ref("Backlog"), "The service's backlog items")},
+                    (401, 403, 404, 429),
+                    [SLUG],
                 )
             },
             "/openapi.json": {

@@ -8,7 +8,14 @@ from werkzeug.exceptions import BadRequest, NotFound
 from app.api import bp
 from app.auth.access import access
 from app.db import get_db
-from app.store import digest_themes, list_services, week_rating_counts
+from app.store import (
+    digest_themes,
+    list_items,
+    list_services,
+    status_history,
+    theme_responses,
+    week_rating_counts,
+)
 from app.weeks import WEEK_PATTERN, parse_week
 
 FORMULA = "(very satisfied + satisfied) / all ratings"
@@ -100,6 +107,42 @@ def service_week_themes(slug, week):
                 }
                 for t in themes
                 if t["size"] >= threshold
+            ],
+        }
+    )
+
+
+@bp.get("/services/<slug>/backlog")
+@access("token_read")
+def service_backlog(slug):
+    """The service's backlog items: status and its dates, shipped date, themes, link; no text
+    from comments, and no label for a theme of fewer than ANONYMITY_THRESHOLD responses."""
+    threshold = current_app.config["ANONYMITY_THRESHOLD"]
+    items = list_items(get_db(), [g.service.id])
+    history = status_history(get_db(), [i.id for i in items])
+    sizes = theme_responses(get_db(), {t for i in items for t in i.theme_ids})
+    return jsonify(
+        {
+            "service": slug,
+            "threshold": threshold,
+            "items": [
+                {
+                    "id": item.id,
+                    "title": item.title,
+                    "status": item.status,
+                    "status_history": [
+                        {"status": status, "changed_at": changed_at}
+                        for status, changed_at in history[item.id]
+                    ],
+                    "shipped_at": item.shipped_at,
+                    "themes": [
+                        {"id": theme_id, "label": label if sizes[theme_id] >= threshold else None}
+                        for theme_id, label in item.themes
+                    ],
+                    "external_url": item.external_url,
+                    "external_key": item.external_key,
+                }
+                for item in items
             ],
         }
     )

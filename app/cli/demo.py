@@ -9,6 +9,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from app.cli.common import open_db
+from app.cli.demo_backlog import load_demo_backlog
 from app.cli.demo_published import publish_demo_changes
 from app.demo import SERVICES, generate_responses
 from app.store import (
@@ -85,13 +86,16 @@ def demo_command(seed, weeks, reset, analyse, quiet):
             _load(db, seed, weeks, say)
         if analyse:
             _analyse(db, say)
-            publish_demo_changes(db, last_complete_week(), say)
         elif reset and existing:
             say("Run 'flask --app wsgi analyse --all' to analyse the new responses.")
         say("Survey links:")
         for spec in SERVICES:
             say(f"  {survey_url(spec['slug'])}")
         _demo_staff(db, say, keep_passwords=quiet)
+        if analyse:
+            owner = get_user_by_email(db, DEMO_STAFF[1][0])
+            load_demo_backlog(db, owner.id, say)
+            publish_demo_changes(db, owner.id, say)
     finally:
         db.close()
 

@@ -1,10 +1,10 @@
 """The demo's 'You said, we did': two shipped parking permit changes, published in English and
 Welsh with quotes from their themes, so the public page has something to show."""
 
-from datetime import timedelta
-
 from flask import current_app
 
+from app.cli.demo_backlog import story_date, story_theme
+from app.demo import BACKLOG
 from app.demo.published import PUBLISHED
 from app.store import (
     add_item,
@@ -12,7 +12,6 @@ from app.store import (
     get_item,
     get_service,
     list_items,
-    live_themes,
     publish_item,
     quote_choices,
 )
@@ -21,45 +20,49 @@ QUOTES = 2
 TEXTS = ("you_said_en", "you_said_cy", "we_did_en", "we_did_cy")
 
 
-def _theme_for(themes, words):
-    """The live theme whose label has the most of these words, or None."""
-    scored = [(sum(w in t["display_label"].lower() for w in words), t["id"]) for t in themes]
-    best = max(scored, default=(0, None))
-    return best[1] if best[0] else None
+def _title(slug, story_key, change):
+    """The demo backlog's title for the change, or the one given here."""
+    for spec in BACKLOG:
+        if (spec["service"], spec["story_theme"]) == (slug, story_key):
+            return spec["title"]
+    return change["title"]
 
 
-def _shipped_item(db, service, change, last_week):
-    """The demo's shipped item with this title, made (and shipped) if it is not there yet."""
+def _shipped_item(db, service, story_key, change, user_id):
+    """The shipped item for the change: the demo backlog's, or one made (once) here."""
+    title = _title(service.slug, story_key, change)
     for item in list_items(db, [service.id]):
-        if item.title == change["title"]:
+        if item.title == title:
             return item
-    theme = _theme_for(live_themes(db, service.id), change["theme_words"])
+    if "shipped" not in change:
+        return None
+    theme = story_theme(db, service.id, story_key)
     item_id = add_item(
         db,
         service.id,
-        None,
+        user_id,
         [theme] if theme else [],
-        title=change["title"],
+        title=title,
         owner_name="Demo Service Owner",
+        owner_user_id=user_id,
     )
-    week, day = change["shipped"]
-    shipped_on = last_week.monday - timedelta(weeks=12 - week) + timedelta(days=day)
-    change_status(db, get_item(db, service.id, item_id), "shipped", None, shipped_at=shipped_on)
+    shipped_on = story_date(*change["shipped"])
+    change_status(db, get_item(db, service.id, item_id), "shipped", user_id, shipped_at=shipped_on)
     return get_item(db, service.id, item_id)
 
 
-def publish_demo_changes(db, last_week, say):
-    """Publish each demo change (making its backlog item if need be), with two quotes."""
+def publish_demo_changes(db, user_id, say):
+    """Publish each demo change, with two quotes from its theme; the same every time."""
     threshold = current_app.config["ANONYMITY_THRESHOLD"]
     for slug, changes in PUBLISHED.items():
         service = get_service(db, slug)
-        if service is None:
-            continue
-        for change in changes.values():
-            item = _shipped_item(db, service, change, last_week)
-            if item.status != "shipped":
+        published = 0
+        for story_key, change in changes.items():
+            item = _shipped_item(db, service, story_key, change, user_id)
+            if item is None or item.status != "shipped":
                 continue
             quotes = [q.response_id for q in quote_choices(db, item.id, threshold)[:QUOTES]]
             texts = {name: change[name] for name in TEXTS}
-            publish_item(db, item, texts, change["show_effect"], quotes, None, threshold)
-        say(f"Published {len(changes)} changes on {slug}'s You said, we did page.")
+            publish_item(db, item, texts, change["show_effect"], quotes, user_id, threshold)
+            published += 1
+        say(f"  you said, we did: {published} changes published for {slug}")

@@ -1,5 +1,6 @@
 """The demo generator: believable services and weeks of feedback, with no Flask and no database."""
 
-from app.demo.generator import SERVICES, generate_responses
+from app.demo.generator import SERVICES, STORY_WEEKS, generate_responses
+from app.demo.stories import BACKLOG
 
-__all__ = ["SERVICES", "generate_responses"]
+__all__ = ["BACKLOG", "SERVICES", "STORY_WEEKS", "generate_responses"]

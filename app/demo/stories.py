@@ -198,3 +198,30 @@ PROFILES = {
         days=(1.0, 1.0, 1.0, 1.0, 1.0, 0.1, 0.03),
     ),
 }
+
+# Backlog items the demo makes once its weeks are analysed, each linked to the theme that the
+# story theme's comments fell into. The crash fix shipped on the Wednesday of story week 8.
+BACKLOG = (
+    {
+        "service": "parking-permits",
+        "story_theme": "payment-crash",
+        "title": "Fix the card payment page that crashes",
+        "description": "Card payments failed with an error for several weeks; the payment "
+        "provider's timeout was raised and the page now retries once.",
+        "external_url": "https://example.atlassian.net/browse/PERMITS-214",
+        "external_key": "PERMITS-214",
+        "statuses": ("planned", "in_progress", "shipped"),
+        "shipped_story_day": (8, 2),  # story week 8, Wednesday
+    },
+    {
+        "service": "missed-bins",
+        "story_theme": "still-not-collected",
+        "title": "Send a crew back within two days when a report is repeated",
+        "description": "A second report of the same missed collection goes straight to the "
+        "depot's return list.",
+        "external_url": "https://github.com/example-council/waste/issues/57",
+        "external_key": "#57",
+        "statuses": ("planned",),
+        "shipped_story_day": None,
+    },
+)

@@ -346,3 +346,45 @@ def theme_quotes(db, theme_ids, weeks, limit=5):
         if len(quotes) == limit:
             break
     return quotes
+
+
+def theme_responses(db, theme_ids):
+    """{theme id: responses analysed into it, all weeks}, to hold back a theme too small to name."""
+    theme_ids = list(theme_ids)
+    if not theme_ids:
+        return {}
+    found = dict.fromkeys(theme_ids, 0)
+    found.update(
+        db.execute(
+            "SELECT theme_id, count(*) FROM response_analysis "  # noqa: S608
+            f"WHERE theme_id IN ({','.join('?' * len(theme_ids))}) GROUP BY theme_id",
+            theme_ids,
+        ).fetchall()
+    )
+    return found
+
+
+def status_history(db, item_ids):
+    """{item id: [(status, changed_at), ...] oldest first}, without who made each change."""
+    item_ids = list(item_ids)
+    found = {i: [] for i in item_ids}
+    if not item_ids:
+        return found
+    for item_id, status, changed_at in db.execute(
+        "SELECT item_id, to_status, changed_at FROM backlog_status_changes "  # noqa: S608
+        f"WHERE item_id IN ({','.join('?' * len(item_ids))}) ORDER BY changed_at, id",
+        item_ids,
+    ):
+        found[item_id].append((status, changed_at))
+    return found
+
+
+def analysed_comments(db, service_id):
+    """[(live theme id, comment)] of the service's responses analysed into a theme (the demo
+    finds which theme its story's comments fell into)."""
+    return db.execute(
+        "SELECT coalesce(t.merged_into, t.id), r.comment FROM response_analysis a "
+        "JOIN responses r ON r.id = a.response_id JOIN themes t ON t.id = a.theme_id "
+        "WHERE a.service_id = ? ORDER BY r.id",
+        [service_id],
+    ).fetchall()

@@ -12,7 +12,15 @@ from schemathesis.generation import GenerationMode
 
 from app.api.docs import document
 from app.db import connect
-from app.store import SLUG_PATTERN, NewResponse, add_responses, add_service
+from app.store import (
+    SLUG_PATTERN,
+    NewResponse,
+    add_item,
+    add_responses,
+    add_service,
+    change_status,
+    get_item,
+)
 from tests.api.helpers import bearer, make_token
 
 
@@ -52,9 +60,14 @@ def api(make_app):
     db = connect(app.config["DATABASE"])
     service = add_service(db, "bins", "Report a missed bin", "Rhoi gwybod am fin a fethwyd")
     add_responses(db, [NewResponse(service.id, rating) for rating in (1, 3, 4, 5, 5)])
+    item_id = add_item(db, service.id, None, title="Text ahead", owner_name="Jo")
+    change_status(db, get_item(db, service.id, item_id), "shipped", None)
+    add_item(db, service.id, None, title="Plain", owner_name="Jo", external_url="https://x.org")
+    # The WSGI client does not undo Brotli or gzip, which a body of 512 bytes or more gets.
+    plain = {"Accept-Encoding": "identity"}
     headers = {
-        "submit": bearer(make_token(db, "submitter", [service])),
-        "read": bearer(make_token(db, "reader", [service], scope="read")),
+        "submit": bearer(make_token(db, "submitter", [service])) | plain,
+        "read": bearer(make_token(db, "reader", [service], scope="read")) | plain,
     }
     db.close()
     return app, headers

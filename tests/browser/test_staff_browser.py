@@ -178,4 +178,37 @@ def test_record_feedback_form_and_its_errors_are_accessible(open_page, recorder_
     page.get_by_role("button", name="Save feedback").click()
     page.wait_for_url("**/responses/recorded")
     assert "Feedback recorded" in page.locator(".govuk-panel__title").inner_text()
+
+
+def test_backlog_pages_are_accessible(open_page, staff_data):
+    page = _signed_in(open_page)
+    page.goto("/services/bins/backlog")
+    assert page.locator("h1").inner_text() == "Backlog"
+    _no_violations(page)
+    page.get_by_role("link", name="Create a backlog item").first.click()
+    page.wait_for_url("**/backlog/new")
+    page.fill("#owner_name", "")
+    page.fill("#external_url", "jira/BINS-1")
+    page.get_by_role("button", name="Save backlog item").click()
+    page.locator(".govuk-error-summary").wait_for(state="visible")
+    assert "Enter a title" in page.locator(".govuk-error-summary").inner_text()
+    _no_violations(page)
+    page.fill("#title", "Text people when a round is late")
+    page.fill("#owner_name", "Browser Admin")
+    page.fill("#external_url", "https://example.atlassian.net/browse/BINS-1")
+    page.locator("input[name=themes]").first.check()
+    page.get_by_role("button", name="Save backlog item").click()
+    page.wait_for_url("**/backlog/*")
+    assert page.locator("h1").inner_text() == "Text people when a round is late"
+    _no_violations(page)
+    page.get_by_role("link", name="Change status").click()
+    page.wait_for_url("**/status")
+    page.get_by_role("radio", name="Won’t do").check()
+    page.get_by_role("button", name="Save status").click()
+    page.locator(".govuk-error-summary").wait_for(state="visible")
+    _no_violations(page)
+    page.goto("/services/bins/backlog")
+    assert page.locator("tbody tr").count() == 1
+    _no_violations(page)
+    page.goto("/backlog")
     _no_violations(page)

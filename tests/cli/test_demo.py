@@ -5,8 +5,17 @@ from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
+from app.cli.demo_backlog import story_date
 from app.demo import SERVICES
-from app.store import NewResponse, add_responses, count_by_source, list_services
+from app.store import (
+    NewResponse,
+    add_responses,
+    count_by_source,
+    get_service,
+    list_items,
+    list_services,
+    status_changes,
+)
 from app.weeks import last_complete_week
 from tests.samples import PARKING, PHONES
 
@@ -138,3 +147,37 @@ def test_demo_recorder_signs_in_and_has_entered_phone_and_face_to_face_feedback(
     reset = runner.invoke(args=["demo", "--reset", "--weeks", "2"])
     assert f"Deleted {len(recorded)} responses the demo recorder entered." in reset.output
     assert count_by_source(db, "staff") == len(recorded), "the same seed picks the same ones"
+
+
+def _items(db):
+    found = {}
+    for slug in ("parking-permits", "missed-bins"):
+        found.update({i.title: i for i in list_items(db, [get_service(db, slug).id])})
+    return found
+
+
+def test_the_demo_makes_its_backlog_items_once_and_relinks_them_after_a_reset(
+    runner,
+    db,
+    analysed_demo,  # noqa: F811
+):
+    items = _items(db)
+    assert len(items) == 3, "two of the backlog demo, one the You said, we did demo adds"
+    crash = items["Fix the card payment page that crashes"]
+    bins = items["Send a crew back within two days when a report is repeated"]
+    assert (crash.status, bins.status) == ("shipped", "planned")
+    assert crash.shipped_at == story_date(8, 2).isoformat()
+    assert story_date(12, 0) == last_complete_week().monday
+    assert [c["to_status"] for c in status_changes(db, crash.id)] == [
+        "proposed",
+        "planned",
+        "in_progress",
+        "shipped",
+    ]
+    assert len(bins.themes) == 1, "two weeks of demo data hold the missed-bins story"
+    reset = runner.invoke(args=["demo", "--reset", "--weeks", "2", "--analyse"])
+    assert reset.exit_code == 0, reset.output
+    again = _items(db)
+    assert len(again) == 3
+    assert len(again[bins.title].themes) == 1
+    assert len(status_changes(db, again[crash.title].id)) == 4

@@ -5,6 +5,7 @@ from flask import current_app
 
 from app.cli.demo_backlog import story_date, story_theme
 from app.demo import BACKLOG
+from app.demo.phrases import THEMES as PHRASES
 from app.demo.published import PUBLISHED
 from app.store import (
     add_item,
@@ -14,6 +15,7 @@ from app.store import (
     list_items,
     publish_item,
     quote_choices,
+    update_item,
 )
 
 QUOTES = 2
@@ -31,12 +33,19 @@ def _title(slug, story_key, change):
 def _shipped_item(db, service, story_key, change, user_id):
     """The shipped item for the change: the demo backlog's, or one made (once) here."""
     title = _title(service.slug, story_key, change)
-    for item in list_items(db, [service.id]):
-        if item.title == title:
-            return item
+    found = [item for item in list_items(db, [service.id]) if item.title == title]
+    if found and "shipped" not in change:
+        return found[0]  # the backlog demo's own item, which it relinks itself
     if "shipped" not in change:
         return None
     theme = story_theme(db, service.id, story_key)
+    if found:
+        # After a reset: link the item to the theme its story fell into this time.
+        item = found[0]
+        fields = ("title", "description", "owner_name", "owner_user_id", "external_url")
+        kept = {name: getattr(item, name) for name in fields}
+        update_item(db, item, [theme] if theme else [], external_key=item.external_key, **kept)
+        return get_item(db, service.id, item.id)
     item_id = add_item(
         db,
         service.id,
@@ -51,6 +60,13 @@ def _shipped_item(db, service, story_key, change, user_id):
     return get_item(db, service.id, item_id)
 
 
+def _story_quotes(offered, story_key):
+    """The first quotes that tell the change's story (its phrases), else the first offered."""
+    phrases = [p for texts in PHRASES[story_key].values() for p in texts]
+    telling = [q for q in offered if any(p in q.text for p in phrases)]
+    return [q.response_id for q in (telling or offered)[:QUOTES]]
+
+
 def publish_demo_changes(db, user_id, say):
     """Publish each demo change, with two quotes from its theme; the same every time."""
     threshold = current_app.config["ANONYMITY_THRESHOLD"]
@@ -61,7 +77,7 @@ def publish_demo_changes(db, user_id, say):
             item = _shipped_item(db, service, story_key, change, user_id)
             if item is None or item.status != "shipped":
                 continue
-            quotes = [q.response_id for q in quote_choices(db, item.id, threshold)[:QUOTES]]
+            quotes = _story_quotes(quote_choices(db, item.id, threshold), story_key)
             texts = {name: change[name] for name in TEXTS}
             publish_item(db, item, texts, change["show_effect"], quotes, user_id, threshold)
             published += 1

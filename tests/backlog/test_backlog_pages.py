@@ -69,6 +69,9 @@ def test_an_owner_makes_an_item_from_a_priorities_theme(as_user, db, service, th
     priorities = page(owner.get("/services/bins/priorities"))
     item_link = priorities.find("a", string="Text people when a round is late")
     assert item_link["href"] == response.headers["Location"]
+    assert "Text people when a round is late : proposed" in text_of(item_link.parent)
+    viewer = page(as_user("viewer").get("/services/bins/priorities"))
+    assert not viewer.find("a", href=link["href"]), "viewers are not offered to create one"
 
 
 @pytest.mark.parametrize(

@@ -63,8 +63,7 @@ def test_a_small_theme_is_not_ranked_but_said_to_lack_evidence(app, as_user, db,
     assert "Not enough evidence yet to rank any theme" in text
     rows = _rows(soup, "Themes not ranked")
     assert len(rows) == 1 and rows[0][1] == "4 of 24"
-    # The last column is the backlog; the one before it says why the theme is not ranked.
-    assert rows[0][-2] == "Not enough evidence yet: fewer than 10 responses in the theme"
+    assert rows[0][-1] == "Not enough evidence yet: fewer than 10 responses in the theme"
 
 
 def test_twelve_weeks_on_request_and_nonsense_falls_back_to_four(as_user, analysed):
@@ -130,9 +129,7 @@ def test_shipped_changes_show_their_effect(monkeypatch, db, as_user, analysed):
 
     measured = measure_effect(db, analysed.id, [], date(2026, 5, 13), date(2026, 5, 20))
     entry = ShippedEffect("Clearer form", "/services/bins/backlog/1", measured)
-    monkeypatch.setattr(
-        "app.dashboard.views.shipped_effects", lambda db, service_id, today: [entry]
-    )
+    monkeypatch.setattr("app.dashboard.views.shipped_effects", lambda db, service, today: [entry])
     soup = page(as_user("viewer").get("/services/bins/priorities"))
     assert text_of(soup.find(id="shipped-changes")) == "Shipped changes: did they work?"
     heading = soup.find(id="shipped-changes").find_next("h3")

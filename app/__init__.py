@@ -160,6 +160,7 @@ def _blueprints(app):
         dashboard,
         errors,
         pages,
+        publishing,
         recording,
         survey,
         themes,
@@ -176,5 +177,6 @@ def _blueprints(app):
     app.register_blueprint(themes.bp)
     app.register_blueprint(recording.bp)
     app.register_blueprint(backlog.bp)
+    app.register_blueprint(publishing.bp)
     errors.init_app(app)
     cli.init_app(app)

@@ -22,6 +22,7 @@ from migrations import (  # noqa: E402, F401
     m010_backlog,
     m011_alerts_webhooks,
     m012_recorder,
+    m014_backlog_publications,
     m015_rating_index,
 )
 

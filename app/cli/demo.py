@@ -10,6 +10,7 @@ from flask.cli import with_appcontext
 
 from app.cli.common import open_db
 from app.cli.demo_backlog import load_demo_backlog, mark_demo_not_actionable
+from app.cli.demo_published import publish_demo_changes
 from app.demo import SERVICES, generate_responses
 from app.store import (
     NewResponse,
@@ -95,6 +96,7 @@ def demo_command(seed, weeks, reset, analyse, quiet):
             owner = get_user_by_email(db, DEMO_STAFF[1][0])
             load_demo_backlog(db, owner.id, say)
             mark_demo_not_actionable(db, owner.id, say)
+            publish_demo_changes(db, owner.id, say)
     finally:
         db.close()
 

@@ -74,6 +74,18 @@ from app.store.effect import (
 )
 from app.store.errors import FieldError
 from app.store.priorities import analysed_weeks, window_rating_counts, window_themes
+from app.store.published import (
+    PublishedItem,
+    PublishedService,
+    Quote,
+    has_published,
+    publication,
+    publish_item,
+    published_entries,
+    published_services,
+    quote_choices,
+    unpublish_item,
+)
 from app.store.responses import (
     CHANNELS,
     OUTCOMES,
@@ -174,6 +186,16 @@ from app.store.webhooks import (
 )
 
 __all__ = [
+    "PublishedItem",
+    "PublishedService",
+    "Quote",
+    "has_published",
+    "publication",
+    "publish_item",
+    "published_entries",
+    "published_services",
+    "quote_choices",
+    "unpublish_item",
     "AlertRecipient",
     "StoredAlert",
     "add_alerts",

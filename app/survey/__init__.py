@@ -4,7 +4,7 @@ from flask import Blueprint
 
 bp = Blueprint("survey", __name__)
 
-from app.survey import csrf, views  # noqa: E402, F401
+from app.survey import csrf, published, views  # noqa: E402, F401
 
 bp.after_request(csrf.set_cookie)
 

@@ -11,7 +11,15 @@ from app.auth.access import access
 from app.db import get_db
 from app.i18n import current_language
 from app.security import client_id
-from app.store import NewResponse, add_response, count_attempt, count_spam, get_service, ref_used
+from app.store import (
+    NewResponse,
+    add_response,
+    count_attempt,
+    count_spam,
+    get_service,
+    has_published,
+    ref_used,
+)
 from app.survey import bp
 from app.survey.csrf import browser_key
 from app.survey.forms import COMMENT_MAX, SurveyForm
@@ -136,7 +144,10 @@ def thanks(slug):
     """Thank the citizen and say what happens to their feedback."""
     service = _active_service(slug)
     removed = request.args.get("removed", 0, type=int)
-    return render_template("survey/thanks.html", service=service, removed=removed)
+    published = has_published(get_db(), service.id)
+    return render_template(
+        "survey/thanks.html", service=service, removed=removed, published=published
+    )
 
 
 @bp.before_request

@@ -20,6 +20,7 @@ from app.weekly import run_week
 from app.weeks import last_complete_week
 from tests.dashboard.helpers import COMPLAINTS, add_week
 from tests.helpers import hidden_fields
+from tests.survey.published_helpers import TEXTS
 
 RESPONSE_ID = 1  # the first response in each test's fresh database
 WEBHOOK_ID = 1  # likewise the first webhook
@@ -185,7 +186,7 @@ def test_another_services_backlog_item_is_not_found_through_this_service(
         for r in _staff_routes(app, staff, themes["bins"], item_id=items["parking"])
         if f"/backlog/{items['parking']}" in r[2]
     ]
-    assert len(routes) == 4, "item, its CSV, edit and status"
+    assert len(routes) == 5, "item, its CSV, edit, status and publish"
     for endpoint, rule, url in routes:
         expected = 403 if persona == "viewer" and rule == "service_edit" else 404
         assert client.get(url).status_code == expected, (endpoint, url)
@@ -201,7 +202,10 @@ def test_staff_who_may_not_edit_themes_cannot_post_changes(
     client = as_user(persona)
     token = hidden_fields(client.get("/dashboard", follow_redirects=True))["csrf_token"]
     routes = _staff_routes(app, staff, themes["bins"], methods=("POST",))
-    edits = [url for _endpoint, rule, url in routes if rule == "service_edit"]
+    edits = [
+        url for _endpoint, rule, url in routes if rule == "service_edit" and "/publish" not in url
+    ]
+    edits = [url for url in edits if not url.endswith("/unpublish")]
     assert len(edits) == 6, "three theme edits; new backlog item, its edit and its status"
     for url in edits:
         answers = {
@@ -220,7 +224,8 @@ def test_staff_who_may_not_edit_themes_cannot_post_changes(
 
 
 def test_public_pages_need_no_sign_in(client, service):
-    for url in ("/", "/privacy", "/accessibility", "/s/bins", "/sign-in"):
+    public = ("/", "/privacy", "/accessibility", "/s/bins", "/sign-in", "/you-said-we-did")
+    for url in (*public, "/s/bins/you-said-we-did", "/s/bins/you-said-we-did.atom"):
         assert client.get(url).status_code == 200, url
 
 
@@ -238,6 +243,21 @@ def test_token_routes_are_the_api_and_refuse_a_staff_session(app, staff, as_user
         method = "POST" if "POST" in rule.methods else "GET"
         response = client.open(url, method=method, json={"rating": 5})
         assert response.status_code == 401, (rule.rule, response.status_code)
+
+
+@pytest.mark.parametrize(("persona", "status"), [("viewer", 403), ("other_owner", 404)])
+def test_staff_who_may_not_edit_cannot_publish_or_unpublish(
+    app, db, staff, themes, as_user, persona, status
+):
+    client = as_user(persona)
+    token = hidden_fields(client.get("/dashboard", follow_redirects=True))["csrf_token"]
+    routes = _staff_routes(app, staff, themes["bins"], methods=("POST",))
+    edits = [url for _endpoint, _rule, url in routes if "/backlog/" in url]
+    assert {url.rsplit("/", 1)[1] for url in edits} >= {"publish", "unpublish"}
+    for url in edits:
+        assert client.post(url, data={"csrf_token": token, **TEXTS}).status_code == status, url
+    assert client.get("/s/bins/thanks").status_code == 200
+    assert "See what we changed" not in client.get("/s/bins/thanks").get_data(as_text=True)
 
 
 @pytest.mark.parametrize("persona", PERSONAS)

@@ -12,9 +12,11 @@ from werkzeug.serving import make_server
 
 from app import create_app
 from app.db import connect, migrate
-from app.store import add_service
+from app.store import add_service, quote_choices
+from app.weeks import last_complete_week
 from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, LiveServer
 from tests.browser.recorder import PageRecorder
+from tests.survey.published_helpers import analysed_theme, published, shipped_item
 
 
 @pytest.fixture(scope="session")
@@ -36,6 +38,7 @@ def live_server(tmp_path_factory):
     add_service(
         db, "bins", "Report a missed bin collection", "Rhoi gwybod am gasgliad bin a fethwyd"
     )
+    _publish_a_change(app, db, add_service(db, "roads", "Report a pothole", "Rhoi gwybod am dwll"))
     db.close()
 
     recorder = PageRecorder(app)
@@ -49,6 +52,15 @@ def live_server(tmp_path_factory):
         server.shutdown()
         thread.join(timeout=10)
         server.server_close()
+
+
+def _publish_a_change(app, db, service):
+    """A shipped change on the service's 'You said, we did' page, with two quotes, so axe and
+    the HTML check see every part of it. From an older week than the staff tests analyse."""
+    theme = analysed_theme(app, db, service.slug, last_complete_week().shift(-2))
+    item = shipped_item(db, service, [theme])
+    picked = [quote.response_id for quote in quote_choices(db, item, 3)[:2]]
+    published(db, item, quotes=picked)
 
 
 def pytest_collection_modifyitems(items):

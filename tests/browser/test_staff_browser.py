@@ -190,7 +190,7 @@ def test_backlog_pages_are_accessible(open_page, staff_data):
     page.get_by_role("link", name="Create a backlog item").first.click()
     page.wait_for_url("**/backlog/new")
     page.fill("#owner_name", "")
-    page.fill("#external_url", "jira/BINS-1")
+    page.fill("#external_url", "ftp://example.com/BINS-1")
     page.get_by_role("button", name="Save backlog item").click()
     page.locator(".govuk-error-summary").wait_for(state="visible")
     assert "Enter a title" in page.locator(".govuk-error-summary").inner_text()

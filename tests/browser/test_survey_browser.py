@@ -33,6 +33,7 @@ TEXT = {
         "not_found": "Page not found",
         "remaining": "You have {count} characters remaining",
         "very_satisfied": "Very satisfied",
+        "you_said_we_did": "You said, we did",
     },
     "cy": {
         "h1": "Rhoi adborth",
@@ -43,6 +44,7 @@ TEXT = {
         "not_found": "Heb ddod o hyd i'r dudalen",
         "remaining": "Mae gennych {count} nod yn weddill",
         "very_satisfied": "Bodlon iawn",
+        "you_said_we_did": "Dywedoch chi, gwnaethom ni",
     },
 }
 
@@ -201,11 +203,25 @@ def _not_found(page, language):
     expect(page.locator("h1")).to_have_text(TEXT[language]["not_found"])
 
 
+def _you_said_we_did(page, language):
+    page.goto(f"/s/roads/you-said-we-did?lang={language}")
+    expect(page.locator("h1")).to_have_text(TEXT[language]["you_said_we_did"])
+    expect(page.locator(".pulse-quote")).to_have_count(2)
+
+
+def _you_said_we_did_index(page, language):
+    page.goto(f"/you-said-we-did?lang={language}")
+    expect(page.locator("h1")).to_have_text(TEXT[language]["you_said_we_did"])
+    expect(page.locator(".pulse-published-services li")).to_have_count(1)
+
+
 PAGES = {
     "survey": _survey,
     "error-state": _error_state,
     "thanks": _thanks,
     "not-found": _not_found,
+    "you-said-we-did": _you_said_we_did,
+    "you-said-we-did-index": _you_said_we_did_index,
 }
 
 

@@ -66,14 +66,16 @@ def track_themes(
     prior: Mapping[int, Sequence[str]],
     *,
     n_themes: int | None = None,
+    background: Sequence[str] = (),
     random_state: int = 0,
 ) -> TrackedThemes:
     """Theme this week's comments, continuing last week's themes where they carry on.
 
-    prior maps last week's theme ids to their member texts.
+    prior maps last week's theme ids to their member texts; background holds earlier
+    weeks' comments, which weigh the words (IDF) but are not themed.
     """
     texts = list(texts)
-    fresh = _fresh_themes(texts, n_themes, random_state)
+    fresh = _fresh_themes(texts, n_themes, random_state, list(background))
     prior_ids = sorted(p for p in prior if prior[p])
     if not prior_ids or not fresh.themes:
         continues = {theme.id: None for theme in fresh.themes}
@@ -188,12 +190,16 @@ def _merge_new(keys, n_anchors, space):
     return keys
 
 
-def _fresh_themes(texts, n_themes, random_state):
+def _fresh_themes(texts, n_themes, random_state, background):
     """find_themes, with the automatic choice capped at MAX_THEMES for a weekly digest."""
-    if n_themes is not None:
+    if n_themes is not None and not background:
         return find_themes(texts, n_themes=n_themes, random_state=random_state)
-    clusterer = ThemeClusterer(max_clusters=MAX_THEMES, graph_neighbors=_graph_neighbours(texts))
-    model = ThemeModel(clusterer=clusterer, random_state=random_state).fit(texts)
+    clusterer = None
+    if n_themes is None:
+        neighbours = _graph_neighbours(texts)
+        clusterer = ThemeClusterer(max_clusters=MAX_THEMES, graph_neighbors=neighbours)
+    model = ThemeModel(n_themes=n_themes, clusterer=clusterer, random_state=random_state)
+    model.fit(texts, background=background)
     return ThemeResult(labels=model.labels_.tolist(), themes=model.themes_, model=model)
 
 

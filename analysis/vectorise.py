@@ -52,16 +52,20 @@ class CommentVectoriser(TransformerMixin, BaseEstimator):
         self.min_df = min_df
         self.max_features = max_features
 
-    def fit(self, texts, y=None):
-        """Learn both vocabularies and their IDF weights."""
-        self._fit(texts)
+    def fit(self, texts, y=None, background=None):
+        """Learn both vocabularies and their IDF weights (see ``fit_transform``)."""
+        self._fit(texts, background)
         return self
 
-    def fit_transform(self, texts, y=None):
-        """Fit, then return the TF-IDF matrix of the same comments."""
-        return self._fit(texts)
+    def fit_transform(self, texts, y=None, background=None):
+        """Fit, then return the TF-IDF matrix of the same comments.
 
-    def _fit(self, texts):
+        ``background``: other comments (earlier weeks') that count towards the IDF weights
+        but not the vocabulary, so a word common all along weighs less than one that is new.
+        """
+        return self._fit(texts, background)
+
+    def _fit(self, texts, background=None):
         # Tokenise once; both vectorisers then read the token lists.
         tokens = _tokens(texts)
         self.words_ = TfidfVectorizer(
@@ -82,6 +86,11 @@ class CommentVectoriser(TransformerMixin, BaseEstimator):
             self.chars_ = self._char_vectoriser(1)
             char_matrix = self.chars_.fit_transform(tokens)
         self.n_features_out_ = word_matrix.shape[1] + char_matrix.shape[1]
+        if background is not None and len(background):
+            extra = _tokens(background)
+            _refit_idf(self.words_, word_matrix, extra)
+            _refit_idf(self.chars_, char_matrix, extra)
+            word_matrix, char_matrix = self.words_.transform(tokens), self.chars_.transform(tokens)
         return self._combine(word_matrix, char_matrix)
 
     def _char_vectoriser(self, min_df):
@@ -104,6 +113,15 @@ class CommentVectoriser(TransformerMixin, BaseEstimator):
     def _combine(self, word_matrix, char_matrix):
         combined = sp.hstack([word_matrix, self.char_weight * char_matrix], format="csr")
         return normalize(combined).astype(np.float32)
+
+
+def _refit_idf(vectoriser, matrix, extra_tokens):
+    """IDF over the fitted comments and the extra ones together (smoothed, as scikit-learn's)."""
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    extra = vectoriser.transform(extra_tokens)
+    df = df + np.bincount(extra.indices, minlength=matrix.shape[1])
+    n = matrix.shape[0] + extra.shape[0]
+    vectoriser.idf_ = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
 
 
 class LSAReducer(TransformerMixin, BaseEstimator):

@@ -3,7 +3,9 @@
 Last week's themes are the anchors. This week's comments are themed afresh too, so that
 something genuinely new still shows up:
 
-1. Find this week's themes from scratch.
+1. Find this week's themes from scratch, the words weighed (IDF) over this week and the
+   earlier weeks' comments given as background, so stock phrases that every subject shares
+   count for less than the words of a subject new this week.
 2. Each comment votes for the last-week theme whose centre it is nearest to (in a word-stem
    1-2-gram TF-IDF space fitted on both weeks), if it is close enough to any. A fresh theme
    whose comments hardly vote for any single old theme is new: it keeps its comments, new id.

@@ -17,7 +17,7 @@ from sklearn.utils.validation import check_is_fitted
 from analysis.text import char_ngrams, stem_ngrams, tokenise
 from analysis.welsh import theme_tokens
 
-__all__ = ["CommentVectoriser", "LSAReducer", "NeighbourSmoother", "refit_idf"]
+__all__ = ["CommentVectoriser", "LSAReducer", "NeighbourSmoother"]
 
 # Rows handled at once when a step would otherwise build a large temporary array.
 _CHUNK = 4096
@@ -88,8 +88,8 @@ class CommentVectoriser(TransformerMixin, BaseEstimator):
         self.n_features_out_ = word_matrix.shape[1] + char_matrix.shape[1]
         if background is not None and len(background):
             extra = _tokens(background)
-            refit_idf(self.words_, word_matrix, extra)
-            refit_idf(self.chars_, char_matrix, extra)
+            _refit_idf(self.words_, word_matrix, extra)
+            _refit_idf(self.chars_, char_matrix, extra)
             word_matrix, char_matrix = self.words_.transform(tokens), self.chars_.transform(tokens)
         return self._combine(word_matrix, char_matrix)
 
@@ -115,7 +115,7 @@ class CommentVectoriser(TransformerMixin, BaseEstimator):
         return normalize(combined).astype(np.float32)
 
 
-def refit_idf(vectoriser, matrix, extra_tokens):
+def _refit_idf(vectoriser, matrix, extra_tokens):
     """Set a fitted TfidfVectorizer's IDF from the rows of ``matrix`` (its output) and the
     extra documents together, smoothed as scikit-learn's; the vocabulary stays as fitted."""
     df = np.bincount(matrix.indices, minlength=matrix.shape[1])

@@ -81,14 +81,9 @@ def analyse_service_week(
     responses: Sequence[Response],
     prior: Mapping[int, Sequence[str]],
     *,
-    background: Sequence[str] = (),
     random_state: int = 0,
 ) -> ServiceWeek:
-    """Score and theme one service's week; prior maps last week's theme ids to their comments.
-
-    background: the service's comments from the weeks before, which weigh the words (a word
-    common all along counts for less than one new this week) but are not themed.
-    """
+    """Score and theme one service's week; prior maps last week's theme ids to their comments."""
     ratings = [r.rating for r in responses]
     cleaned = [(r, clean_comment(r.comment)) for r in responses]
     commented = [r for r, text in cleaned if text]
@@ -108,9 +103,7 @@ def analyse_service_week(
         return week
     # Themes read the comments as stored: the text module turns each placeholder into a
     # boundary, so no label phrase joins the words either side of a removed detail.
-    tracked = track_themes(
-        [r.comment for r in commented], prior, background=background, random_state=random_state
-    )
+    tracked = track_themes([r.comment for r in commented], prior, random_state=random_state)
     members_of = defaultdict(list)
     for i, label in enumerate(tracked.labels):
         members_of[label].append(i)

@@ -63,14 +63,6 @@ def find_themes(
     return ThemeResult(labels=model.labels_.tolist(), themes=model.themes_, model=model)
 
 
-def _distinct_keys(texts, seen):
-    """Token lists of the distinct wordings in texts that are not already in seen."""
-    if not texts:
-        return None
-    keys = {char_view(str(t)) for t in texts if t} - set(seen) - {""}
-    return [key.split(" ") for key in sorted(keys)]
-
-
 class ThemeModel(BaseEstimator):
     """The fitted chain behind a ThemeResult: ``transform``/``predict`` new comments.
 
@@ -98,16 +90,12 @@ class ThemeModel(BaseEstimator):
         self.max_fit_samples = max_fit_samples
         self.random_state = random_state
 
-    def fit(self, texts, y=None, background=None):
-        """Find themes in ``texts``; sets labels_, themes_, centres_ and pipeline_.
-
-        ``background``: earlier comments that only weigh the words (their IDF), so that a
-        word common all along counts for less than one new this week; not themed.
-        """
+    def fit(self, texts, y=None):
+        """Find themes in ``texts``; sets labels_, themes_, centres_ and pipeline_."""
         with one_blas_thread():
-            return self._fit(texts, background)
+            return self._fit(texts)
 
-    def _fit(self, texts, background=None):
+    def _fit(self, texts):
         texts = ["" if t is None else str(t) for t in texts]
         rng = check_random_state(self.random_state)
         # One row per distinct wording; comments with no words at all fit no theme.
@@ -134,9 +122,7 @@ class ThemeModel(BaseEstimator):
 
         sample, sample_weight = self._sample(index, weight, rng)
         self.pipeline_ = self._build(rng)
-        vectors = self.pipeline_[:-1].fit_transform(
-            [keys[i] for i in sample], vectorise__background=_distinct_keys(background, first)
-        )
+        vectors = self.pipeline_[:-1].fit_transform([keys[i] for i in sample])
         clusterer = self.pipeline_[-1]
         clusterer.fit(vectors, sample_weight=sample_weight)
         self.centres_ = clusterer.centres_

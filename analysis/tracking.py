@@ -3,9 +3,7 @@
 Last week's themes are the anchors. This week's comments are themed afresh too, so that
 something genuinely new still shows up:
 
-1. Find this week's themes from scratch, the words weighed (IDF) over this week and the
-   earlier weeks' comments given as background, so stock phrases that every subject shares
-   count for less than the words of a subject new this week.
+1. Find this week's themes from scratch.
 2. Each comment votes for the last-week theme whose centre it is nearest to (in a word-stem
    1-2-gram TF-IDF space fitted on both weeks), if it is close enough to any. A fresh theme
    whose comments hardly vote for any single old theme is new: it keeps its comments, new id.
@@ -68,16 +66,14 @@ def track_themes(
     prior: Mapping[int, Sequence[str]],
     *,
     n_themes: int | None = None,
-    background: Sequence[str] = (),
     random_state: int = 0,
 ) -> TrackedThemes:
     """Theme this week's comments, continuing last week's themes where they carry on.
 
-    prior maps last week's theme ids to their member texts; background holds earlier
-    weeks' comments, which weigh the words (IDF) but are not themed.
+    prior maps last week's theme ids to their member texts.
     """
     texts = list(texts)
-    fresh = _fresh_themes(texts, n_themes, random_state, list(background))
+    fresh = _fresh_themes(texts, n_themes, random_state)
     prior_ids = sorted(p for p in prior if prior[p])
     if not prior_ids or not fresh.themes:
         continues = {theme.id: None for theme in fresh.themes}
@@ -192,16 +188,12 @@ def _merge_new(keys, n_anchors, space):
     return keys
 
 
-def _fresh_themes(texts, n_themes, random_state, background):
+def _fresh_themes(texts, n_themes, random_state):
     """find_themes, with the automatic choice capped at MAX_THEMES for a weekly digest."""
-    if n_themes is not None and not background:
+    if n_themes is not None:
         return find_themes(texts, n_themes=n_themes, random_state=random_state)
-    clusterer = None
-    if n_themes is None:
-        neighbours = _graph_neighbours(texts)
-        clusterer = ThemeClusterer(max_clusters=MAX_THEMES, graph_neighbors=neighbours)
-    model = ThemeModel(n_themes=n_themes, clusterer=clusterer, random_state=random_state)
-    model.fit(texts, background=background)
+    clusterer = ThemeClusterer(max_clusters=MAX_THEMES, graph_neighbors=_graph_neighbours(texts))
+    model = ThemeModel(clusterer=clusterer, random_state=random_state).fit(texts)
     return ThemeResult(labels=model.labels_.tolist(), themes=model.themes_, model=model)
 
 

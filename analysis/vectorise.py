@@ -52,20 +52,16 @@ class CommentVectoriser(TransformerMixin, BaseEstimator):
         self.min_df = min_df
         self.max_features = max_features
 
-    def fit(self, texts, y=None, background=None):
-        """Learn both vocabularies and their IDF weights (see ``fit_transform``)."""
-        self._fit(texts, background)
+    def fit(self, texts, y=None):
+        """Learn both vocabularies and their IDF weights."""
+        self._fit(texts)
         return self
 
-    def fit_transform(self, texts, y=None, background=None):
-        """Fit, then return the TF-IDF matrix of the same comments.
+    def fit_transform(self, texts, y=None):
+        """Fit, then return the TF-IDF matrix of the same comments."""
+        return self._fit(texts)
 
-        ``background``: other comments (earlier weeks') that count towards the IDF weights
-        but not the vocabulary, so a word common all along weighs less than one that is new.
-        """
-        return self._fit(texts, background)
-
-    def _fit(self, texts, background=None):
+    def _fit(self, texts):
         # Tokenise once; both vectorisers then read the token lists.
         tokens = _tokens(texts)
         self.words_ = TfidfVectorizer(
@@ -86,11 +82,6 @@ class CommentVectoriser(TransformerMixin, BaseEstimator):
             self.chars_ = self._char_vectoriser(1)
             char_matrix = self.chars_.fit_transform(tokens)
         self.n_features_out_ = word_matrix.shape[1] + char_matrix.shape[1]
-        if background is not None and len(background):
-            extra = _tokens(background)
-            _refit_idf(self.words_, word_matrix, extra)
-            _refit_idf(self.chars_, char_matrix, extra)
-            word_matrix, char_matrix = self.words_.transform(tokens), self.chars_.transform(tokens)
         return self._combine(word_matrix, char_matrix)
 
     def _char_vectoriser(self, min_df):
@@ -113,16 +104,6 @@ class CommentVectoriser(TransformerMixin, BaseEstimator):
     def _combine(self, word_matrix, char_matrix):
         combined = sp.hstack([word_matrix, self.char_weight * char_matrix], format="csr")
         return normalize(combined).astype(np.float32)
-
-
-def _refit_idf(vectoriser, matrix, extra_tokens):
-    """Set a fitted TfidfVectorizer's IDF from the rows of ``matrix`` (its output) and the
-    extra documents together, smoothed as scikit-learn's; the vocabulary stays as fitted."""
-    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    extra = vectoriser.transform(extra_tokens)
-    df = df + np.bincount(extra.indices, minlength=matrix.shape[1])
-    n = matrix.shape[0] + extra.shape[0]
-    vectoriser.idf_ = (np.log((1 + n) / (1 + df)) + 1).astype(vectoriser.idf_.dtype)
 
 
 class LSAReducer(TransformerMixin, BaseEstimator):

@@ -18,7 +18,6 @@ from threadpoolctl import threadpool_limits
 
 from app.db import connect
 from app.store import (
-    earlier_comments,
     prior_themes,
     record_run,
     replace_service_week,
@@ -31,12 +30,6 @@ from app.weeks import week_of
 
 # Below this many responses in a week, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 5000
-# A small week alone cannot tell a service's stock phrases ("very disappointed", "please fix
-# this") from the words of a new subject, so the word weights (IDF) are learned over this
-# week and the service's comments from the weeks before, at most BACKGROUND_LIMIT of them
-# (benchmarks/README.md has the figures).
-BACKGROUND_WEEKS = 4
-BACKGROUND_LIMIT = 2000
 
 
 @dataclass
@@ -96,7 +89,7 @@ def weeks_to_analyse(db, last, *, since=None, all_weeks=False, service_id=None):
     return weeks
 
 
-def _compute(rows, prior, background, random_state):
+def _compute(rows, prior, random_state):
     # Imported here, not at the top: the web app loads this module through its commands, and
     # scikit-learn and nltk would add a second to every worker's start for nothing.
     from analysis.summary import Response, analyse_service_week
@@ -107,10 +100,7 @@ def _compute(rows, prior, background, random_state):
     # one k-means run on 1,000 comments 0.30 s with OpenMP threads, 0.05 s without.
     with threadpool_limits(limits=1):
         result = analyse_service_week(
-            [Response(*row) for row in rows],
-            prior,
-            background=background,
-            random_state=random_state,
+            [Response(*row) for row in rows], prior, random_state=random_state
         )
     return result, time.perf_counter() - started
 
@@ -139,7 +129,10 @@ def run_week(
         if workers > 1 and len(jobs) > 1 and total_rows >= PARALLEL_THRESHOLD:
             results = _in_parallel(db, week, jobs, workers, random_state)
         else:
-            results = ((job, *_compute(*_inputs(db, job, week), random_state)) for job in jobs)
+            results = (
+                (job, *_compute(week_responses(db, job.service.id, week), job.prior, random_state))
+                for job in jobs
+            )
         for job, result, seconds in results:
             service = job.service
             write_started = time.perf_counter()
@@ -193,13 +186,6 @@ def _jobs(db, services, week):
     return jobs
 
 
-def _inputs(db, job, week):
-    """(this week's responses, last week's themes, earlier comments) for one service."""
-    rows = week_responses(db, job.service.id, week)
-    background = earlier_comments(db, job.service.id, week, BACKGROUND_WEEKS, BACKGROUND_LIMIT)
-    return rows, job.prior, background
-
-
 def _in_parallel(db, week, jobs, workers, random_state):
     """Yield (job, result, seconds) as workers finish, largest services first."""
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
@@ -211,7 +197,8 @@ def _in_parallel(db, week, jobs, workers, random_state):
             # in memory at once.
             while pending and len(running) < workers * 2:
                 job = pending.pop(0)
-                running[pool.submit(_compute, *_inputs(db, job, week), random_state)] = job
+                rows = week_responses(db, job.service.id, week)
+                running[pool.submit(_compute, rows, job.prior, random_state)] = job
             done, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in done:
                 job = running.pop(future)

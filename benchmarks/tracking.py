@@ -12,10 +12,7 @@ last week's proportions). A theme that mixes two intents of similar size then ch
 majority by chance alone, so a tracker that keeps last week's themes as they were cannot
 expect to beat it; only purer themes can.
 
-    .venv/bin/python -m benchmarks.tracking [--seeds 0 1 2 3 4] [--n-themes 150] [--background]
-
-With --background each week's words are weighed against the weeks before as the weekly run
-weighs them (app/weekly.py: up to BACKGROUND_LIMIT earlier comments, spread evenly).
+    .venv/bin/python -m benchmarks.tracking [--seeds 0 1 2 3 4] [--n-themes 150]
 """
 
 import argparse
@@ -42,16 +39,7 @@ def load_rows():
     return [tuple(row) for split in ("train", "val", "test") for row in data[split]]
 
 
-def _earlier(weeks, limit):
-    """Up to `limit` texts of the earlier weeks, spread evenly, as app.store.earlier_comments."""
-    texts = [text for week in weeks for text, _ in week]
-    if len(texts) <= limit:
-        return texts
-    step = len(texts) / limit
-    return [texts[int(n * step)] for n in range(limit)]
-
-
-def run(rows, seed, n_themes, background=False):
+def run(rows, seed, n_themes):
     """Theme each week with tracking.
 
     Returns per transition: (ids carried on, how many kept their majority intent, themes
@@ -66,18 +54,9 @@ def run(rows, seed, n_themes, background=False):
     next_id = 0
     prior = {}
     history = []  # per week: {stable id: Counter of intents}
-    from app.weekly import BACKGROUND_LIMIT, BACKGROUND_WEEKS
-
-    for n, week in enumerate(weeks):
+    for week in weeks:
         texts = [text for text, _ in week]
-        earlier = weeks[max(0, n - BACKGROUND_WEEKS) : n] if background else []
-        tracked = track_themes(
-            texts,
-            prior,
-            n_themes=n_themes,
-            background=_earlier(earlier, BACKGROUND_LIMIT),
-            random_state=seed,
-        )
+        tracked = track_themes(texts, prior, n_themes=n_themes, random_state=seed)
         stable = {}
         for theme in tracked.themes:
             previous = tracked.continues.get(theme.id)
@@ -140,11 +119,6 @@ def main():
         help="themes per week (default 150, one per intent); 0 lets Pulse choose, at most "
         "MAX_THEMES=60, so that each theme must then mix intents",
     )
-    parser.add_argument(
-        "--background",
-        action="store_true",
-        help="weigh each week's words against the weeks before, as the weekly run does",
-    )
     args = parser.parse_args()
     rows = load_rows()
     if rows is None:
@@ -154,7 +128,7 @@ def main():
     lowest = 1.0
     for seed in args.seeds:
         started = time.perf_counter()
-        results = run(rows, seed, args.n_themes or None, args.background)
+        results = run(rows, seed, args.n_themes or None)
         print(
             f"CLINC150, {len(rows):,} rows in {WEEKS} weeks of ~{len(rows) // WEEKS:,}; "
             f"n_themes={args.n_themes or 'auto'}; seed {seed}"

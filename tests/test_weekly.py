@@ -239,21 +239,3 @@ def test_theme_labels_never_join_words_across_a_redaction():
     assert words, "the comments form themes"
     # 'permit' and 'renewal' are never next to each other in what anyone wrote.
     assert not any("permit renewal" in w for w in words), words
-
-
-def test_words_are_weighed_against_the_weeks_before(app, db, parking, monkeypatch):
-    _load(db, parking, WEEK.shift(-5), ["too long ago"], repeat=1)
-    _load(db, parking, WEEK.shift(-2), ["The map was wrong", "Very disappointed"], repeat=1)
-    _load(db, parking, WEEK, PARKING, repeat=1)
-    seen = []
-
-    def spy(responses, prior, *, background, random_state):
-        seen.append(sorted(background))
-        return analyse_service_week(
-            responses, prior, background=background, random_state=random_state
-        )
-
-    monkeypatch.setattr("analysis.summary.analyse_service_week", spy)
-    run_week(app.config["DATABASE"], WEEK, workers=1)
-    assert seen == [["The map was wrong", "Very disappointed"]]
-    assert service_week(db, parking.id, WEEK)["comments"] == len(PARKING)

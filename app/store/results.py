@@ -74,25 +74,6 @@ def week_responses(db, service_id, week):
     ).fetchall()
 
 
-def earlier_comments(db, service_id, week, weeks, limit):
-    """Comments to a service in the `weeks` weeks before `week`, at most `limit` spread evenly
-    over them, oldest first: the background the weekly run weighs this week's words against."""
-    start, _ = week.shift(-weeks).bounds_iso()
-    end, _ = week.bounds_iso()
-    comments = [
-        row[0]
-        for row in db.execute(
-            "SELECT comment FROM responses WHERE service_id = ? AND submitted_at >= ? "
-            "AND submitted_at < ? AND comment != '' ORDER BY submitted_at, id",
-            [service_id, start, end],
-        )
-    ]
-    if len(comments) <= limit:
-        return comments
-    step = len(comments) / limit
-    return [comments[int(n * step)] for n in range(limit)]
-
-
 def prior_themes(db, service_id, week):
     """Last week's live themes: {theme id: member comments} and {theme id: (size, share)}."""
     previous = str(week.shift(-1))

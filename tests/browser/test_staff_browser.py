@@ -214,3 +214,17 @@ def test_backlog_pages_are_accessible(open_page, staff_data):
     _no_violations(page)
     page.goto("/backlog")
     _no_violations(page)
+
+
+@pytest.mark.browser
+def test_priorities_and_theme_history_are_accessible(open_page, staff_data):
+    page = _signed_in(open_page)
+    page.goto("/services/bins/priorities")
+    assert "Priorities" in page.locator(".govuk-caption-l").inner_text()
+    assert page.locator("svg").count() >= 1, "the impact-against-volume chart"
+    _no_violations(page)
+    page.goto("/services/bins/priorities?weeks=12")
+    _no_violations(page)
+    page.locator("main table a[href*='/themes/']").first.click()
+    page.wait_for_url("**/themes/*/history")
+    _no_violations(page)

@@ -18,6 +18,9 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from analysis.distributions import fisher_less, normal_sf
+from analysis.effect import expected_cells
+
 SIGNIFICANCE = 0.01
 MIN_RATINGS = 10
 PREVIOUS_WEEKS = 4
@@ -53,30 +56,16 @@ class Alert:
     detail: dict = field(default_factory=dict)
 
 
-def fisher_less(a, n1, b, n2):
-    """One-sided Fisher's exact p-value that a/n1 is lower than b/n2 (exact, from the
-    hypergeometric distribution of the first row's successes given both margins)."""
-    successes = a + b
-    total = n1 + n2
-    low, high = max(0, successes - n2), min(n1, successes)
-    denominator = math.comb(total, successes)
-    tail = sum(math.comb(n1, k) * math.comb(n2, successes - k) for k in range(low, a + 1))
-    return min(1.0, tail / denominator) if high >= low else 1.0
-
-
 def proportion_lower(a, n1, b, n2):
     """(p-value, test name): one-sided test that a/n1 is lower than b/n2."""
     if n1 == 0 or n2 == 0:
         return 1.0, "none"
-    successes, total = a + b, n1 + n2
-    expected = [n * count / total for n in (n1, n2) for count in (successes, total - successes)]
-    if min(expected) < 5:
+    if min(expected_cells(a, n1, b, n2)) < 5:
         return fisher_less(a, n1, b, n2), "fisher"
-    pooled = successes / total
+    pooled = (a + b) / (n1 + n2)
     spread = math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
     z = (a / n1 - b / n2) / spread
-    # Lower tail of the standard normal at z.
-    return 0.5 * math.erfc(-z / math.sqrt(2)), "z"
+    return normal_sf(-z), "z"  # the lower tail at z
 
 
 def _round(value):

@@ -92,5 +92,16 @@ def fisher_two_sided(a, b, c, d):
     return min(1.0, total)
 
 
+def fisher_less(a, n1, b, n2):
+    """One-sided Fisher's exact p-value that a/n1 is lower than b/n2 (exact, from the
+    hypergeometric distribution of the first row's successes given both margins)."""
+    successes = a + b
+    total = n1 + n2
+    low, high = max(0, successes - n2), min(n1, successes)
+    denominator = math.comb(total, successes)
+    tail = sum(math.comb(n1, k) * math.comb(n2, successes - k) for k in range(low, a + 1))
+    return min(1.0, tail / denominator) if high >= low else 1.0
+
+
 def _log_comb(n, k):
     return math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)

@@ -15,6 +15,7 @@ from email.utils import format_datetime, make_msgid, parseaddr
 from flask import current_app
 
 from analysis.alerts import Counts, ThemeCounts, find_alerts
+from app.digest import digest_link
 from app.mail import Mailer, describe_error
 from app.store import (
     add_alerts,
@@ -66,7 +67,7 @@ def _after_service_week(db, service, week, config):
             service,
             alert_data(service, alert),
             f"Pulse alert for {service.name_en}, week {week}: {alert_sentence(alert)} "
-            f"{digest_link(service, week)}",
+            f"{digest_link(service.slug, week)}",
             event_id=f"alert-{alert.id}",
         )
     email_owners(db, service, week, config)
@@ -80,14 +81,9 @@ def sendable(week, config):
     return week >= oldest
 
 
-def digest_link(service, week):
-    """The full address of the service's digest page for the week."""
-    return public_url("dashboard.digest", slug=service.slug, week=str(week))
-
-
 def alert_data(service, alert):
     """An alert event's data: its kind, week, counts, the theme's label, and links."""
-    links = {"digest": digest_link(service, alert.week)}
+    links = {"digest": digest_link(service.slug, alert.week)}
     if alert.theme_id is not None:
         links["theme"] = public_url("themes.history", slug=service.slug, theme_id=alert.theme_id)
     detail = dict(alert.detail)
@@ -180,7 +176,7 @@ def alert_message(person, service, week, alerts, config):
             )
     lines += [
         "",
-        f"The week's digest: {digest_link(service, week)}",
+        f"The week's digest: {digest_link(service.slug, week)}",
         "",
         "Each alert compares this week with the previous 4 analysed weeks and is sent only when "
         "the difference is unlikely to be chance (p < 0.01).",
@@ -193,6 +189,7 @@ def alert_message(person, service, week, alerts, config):
 def emit_digest_ready(db, service, week, counts, config):
     """Tell webhooks the week's digest is ready: once per service and week per webhook."""
     pct = _pct(counts["satisfied"], counts["ratings"])
+    link = digest_link(service.slug, week)
     emit_event(
         db,
         config,
@@ -204,9 +201,9 @@ def emit_digest_ready(db, service, week, counts, config):
             "satisfied": counts["satisfied"],
             "pct_satisfied": round(100 * counts["satisfied"] / counts["ratings"], 1),
             "comments": counts["comments"],
-            "links": {"digest": digest_link(service, week)},
+            "links": {"digest": link},
         },
         f"Pulse digest ready for {service.name_en}, week {week}: {pct} satisfied "
-        f"({counts['satisfied']} of {counts['ratings']} ratings). {digest_link(service, week)}",
+        f"({counts['satisfied']} of {counts['ratings']} ratings). {link}",
         event_id=f"digest.ready-{service.slug}-{week}",
     )

@@ -129,21 +129,28 @@ class ShippedEffect:
     measured: MeasuredEffect
 
 
-def shipped_effects(db, service, today, link=None):
+def shipped_items(db, service_id):
+    """The service's shipped backlog items that have a ship date, most recently shipped first."""
+    shipped = [item for item in list_items(db, [service_id], "shipped") if item.shipped_at]
+    return sorted(shipped, key=lambda item: (item.shipped_at, item.id), reverse=True)
+
+
+def item_effect(db, item, today):
+    """measure_effect for a shipped item: its linked themes around its ship date."""
+    shipped_on = date.fromisoformat(item.shipped_at)
+    return measure_effect(db, item.service_id, item.theme_ids, shipped_on, today)
+
+
+def shipped_effects(db, service, today):
     """The service's shipped backlog items, most recently shipped first, each with its effect
-    on its linked themes as of `today`; link(item) gives its address (default: the item page)."""
-    link = link or (lambda item: url_for("backlog.item", slug=service.slug, item_id=item.id))
-    shipped = [item for item in list_items(db, [service.id], "shipped") if item.shipped_at]
-    shipped.sort(key=lambda item: (item.shipped_at, item.id), reverse=True)
+    on its linked themes as of `today`, for the priorities page."""
     return [
         ShippedEffect(
             item.title,
-            link(item),
-            measure_effect(
-                db, service.id, item.theme_ids, date.fromisoformat(item.shipped_at), today
-            ),
+            url_for("backlog.item", slug=service.slug, item_id=item.id),
+            item_effect(db, item, today),
         )
-        for item in shipped
+        for item in shipped_items(db, service.id)
     ]
 
 

@@ -1,10 +1,9 @@
 """GET endpoints for dashboards and data teams: services, a week's figures, a week's themes."""
 
-import math
-
 from flask import current_app, g, jsonify
 from werkzeug.exceptions import BadRequest, NotFound
 
+from analysis.effect import wilson
 from app.api import bp
 from app.auth.access import access
 from app.db import get_db
@@ -32,14 +31,12 @@ def _week(text):
         raise BadRequest(f"'week' is not an ISO week such as 2026-W47: {error}") from error
 
 
-def wilson(successes, n, z=1.96):
-    """The 95% Wilson score interval of a proportion, in percent; None without responses."""
+def _interval_pct(successes, n):
+    """The 95% Wilson interval of a proportion, in percent to 0.1; None without responses."""
     if n == 0:
         return None
-    p = successes / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return [round(100 * max(0.0, centre - half), 1), round(100 * min(1.0, centre + half), 1)]
+    low, high = wilson(successes, n, z=1.96)  # the API has always published it with 1.96
+    return [round(100 * low, 1), round(100 * high, 1)]
 
 
 @bp.get("/services")
@@ -75,7 +72,7 @@ def service_week(slug, week):
             "counts": {str(level): counts[level] for level in range(1, 6)},
             "satisfied": satisfied,
             "pct_satisfied": round(100 * satisfied / n, 1) if n else None,
-            "pct_satisfied_interval_95": wilson(satisfied, n),
+            "pct_satisfied_interval_95": _interval_pct(satisfied, n),
             "pct_satisfied_formula": FORMULA,
         }
     )

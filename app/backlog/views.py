@@ -3,7 +3,6 @@
 
 import csv
 import io
-from datetime import date
 
 from flask import (
     Response,
@@ -25,7 +24,7 @@ from app.backlog.forms import ItemForm, StatusForm
 from app.backlog.hooks import announce_status_change
 from app.dashboard.exports import safe_cell
 from app.db import get_db
-from app.effect import measure_effect
+from app.effect import item_effect
 from app.store import (
     STATUS_NAMES,
     STATUSES,
@@ -127,8 +126,7 @@ def _measured(item):
     """Did it work? for a shipped item: its linked themes before and after the week it shipped."""
     if item.status != "shipped" or not item.shipped_at:
         return None
-    shipped_on = date.fromisoformat(item.shipped_at)
-    return measure_effect(get_db(), g.service.id, item.theme_ids, shipped_on, london_today())
+    return item_effect(get_db(), item, london_today())
 
 
 CSV_COLUMNS = [

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from analysis.effect import STATE_LABELS
-from app.effect import shipped_effects
+from app.effect import item_effect, shipped_items
 from app.urls import public_url
-from app.weeks import london_today
+from app.weeks import london_today, week_of
 
 SHIPPED = "shipped"
 STATE_LABELS = {**STATE_LABELS, SHIPPED: "Shipped"}
@@ -43,28 +43,24 @@ class BacklogDigest:
 def backlog_for_digest(db, service, week, trend_weeks, today=None):
     """The service's backlog items for the digest of `week`: those shipped during it, those
     whose 4 weeks after shipping ended with it (shipped in week.shift(-4)) with their measured
-    effect, and a chart marker for each item shipped in one of `trend_weeks`."""
-
-    def link(item):
-        return public_url("backlog.item", slug=service.slug, item_id=item.id)
-
-    shipped = shipped_effects(db, service, today or london_today(), link=link)
+    effect, and a chart marker for each item shipped in one of `trend_weeks`. Only the items
+    whose effect is reported this week are measured."""
     trend = {str(w) for w in trend_weeks}
     result = BacklogDigest()
-    for entry in reversed(shipped):  # oldest first, as a week's events read
-        shipped_week = entry.measured.shipped_week
+    for item in reversed(shipped_items(db, service.id)):  # oldest first, as a week's events read
+        shipped_on = date.fromisoformat(item.shipped_at)
+        shipped_week = week_of(shipped_on)
+        link = public_url("backlog.item", slug=service.slug, item_id=item.id)
         if shipped_week == week:
-            on = _day(entry.measured.shipped_on)
-            result.shipped_this_week.append(
-                DigestItem(entry.title, entry.link, SHIPPED, f"Shipped on {on}.")
-            )
+            sentence = f"Shipped on {_day(shipped_on)}."
+            result.shipped_this_week.append(DigestItem(item.title, link, SHIPPED, sentence))
         if shipped_week.shift(4) == week:
-            measured = entry.measured
+            measured = item_effect(db, item, today or london_today())
             result.effects_measured.append(
-                DigestItem(entry.title, entry.link, measured.state, measured.headline)
+                DigestItem(item.title, link, measured.state, measured.headline)
             )
         if str(shipped_week) in trend:
-            result.markers.append((str(shipped_week), _short(entry.title)))
+            result.markers.append((str(shipped_week), _short(item.title)))
     return result
 
 

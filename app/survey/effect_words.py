@@ -7,7 +7,7 @@ one or two sentences with the figures and their n, and no claim the measure does
 from flask_babel import gettext as _
 
 from analysis.effect import clear
-from app.effect import WINDOW_WEEKS, measure_effect
+from app.effect import WINDOW_WEEKS, item_effect
 from app.store import get_item
 from app.weeks import london_today
 
@@ -62,10 +62,7 @@ def _satisfied_sentence(satisfied):
 def effect_sentence(db, item, today=None):
     """The before-and-after measure of a published item in words; None when there were no
     responses before the change to compare with."""
-    backlog_item = get_item(db, item.service_id, item.id)
-    measured = measure_effect(
-        db, item.service_id, backlog_item.theme_ids, item.shipped_on, today or london_today()
-    )
+    measured = item_effect(db, get_item(db, item.service_id, item.id), today or london_today())
     effect = measured.effect
     if effect.state == "waiting" and not (effect.complete and not measured.unanalysed):
         return _("We are still measuring the effect of this change.")

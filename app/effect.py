@@ -73,7 +73,8 @@ class MeasuredEffect:
         return self.effect.sentences
 
 
-def _long_date(day):
+def long_date(day):
+    """A date as people read it: 'Wednesday 13 May 2026'."""
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
@@ -94,7 +95,7 @@ def measure_effect(db, service_id, theme_ids, shipped_on, today, size=WINDOW_WEE
     if not windows.complete:
         so_far = windows.after.responses
         headline = (
-            f"Waiting for data: the {size} weeks after shipping end on {_long_date(ends_on)} "
+            f"Waiting for data: the {size} weeks after shipping end on {long_date(ends_on)} "
             f"({so_far:,} {'response' if so_far == 1 else 'responses'} so far)."
         )
     elif unanalysed:
@@ -158,7 +159,7 @@ def window_words(measured):
     """Which weeks were compared and how many of each were analysed, in one sentence."""
     before, after = measured.before_weeks, measured.after_weeks
     return (
-        f"Shipped {_long_date(measured.shipped_on)}, in week {measured.shipped_week}, which is "
+        f"Shipped {long_date(measured.shipped_on)}, in week {measured.shipped_week}, which is "
         f"left out as it is part before and part after. Before: weeks {before[0]} to "
         f"{before[-1]} ({len(measured.before_analysed)} of {len(before)} analysed). After: "
         f"weeks {after[0]} to {after[-1]} ({len(measured.after_analysed)} of {len(after)} "

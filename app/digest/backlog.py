@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from analysis.effect import STATE_LABELS
-from app.effect import item_effect, shipped_items
+from app.effect import item_effect, long_date, shipped_items
 from app.urls import public_url
 from app.weeks import london_today, week_of
 
@@ -52,7 +52,7 @@ def backlog_for_digest(db, service, week, trend_weeks, today=None):
         shipped_week = week_of(shipped_on)
         link = public_url("backlog.item", slug=service.slug, item_id=item.id)
         if shipped_week == week:
-            sentence = f"Shipped on {_day(shipped_on)}."
+            sentence = f"Shipped on {long_date(shipped_on)}."
             result.shipped_this_week.append(DigestItem(item.title, link, SHIPPED, sentence))
         if shipped_week.shift(4) == week:
             measured = item_effect(db, item, today or london_today())
@@ -62,10 +62,6 @@ def backlog_for_digest(db, service, week, trend_weeks, today=None):
         if str(shipped_week) in trend:
             result.markers.append((str(shipped_week), _short(item.title)))
     return result
-
-
-def _day(day: date):
-    return f"{day:%A} {day.day} {day:%B %Y}"
 
 
 def _short(title, limit=24):

@@ -81,9 +81,11 @@ def analyse_service_week(
     responses: Sequence[Response],
     prior: Mapping[int, Sequence[str]],
     *,
+    context: Sequence[str] | None = None,
     random_state: int = 0,
 ) -> ServiceWeek:
-    """Score and theme one service's week; prior maps last week's theme ids to their comments."""
+    """Score and theme one service's week; prior maps last week's theme ids to their comments,
+    and context holds earlier weeks' comments to theme beside this week's (see track_themes)."""
     ratings = [r.rating for r in responses]
     cleaned = [(r, clean_comment(r.comment)) for r in responses]
     commented = [r for r, text in cleaned if text]
@@ -103,7 +105,9 @@ def analyse_service_week(
         return week
     # Themes read the comments as stored: the text module turns each placeholder into a
     # boundary, so no label phrase joins the words either side of a removed detail.
-    tracked = track_themes([r.comment for r in commented], prior, random_state=random_state)
+    tracked = track_themes(
+        [r.comment for r in commented], prior, context=context, random_state=random_state
+    )
     members_of = defaultdict(list)
     for i, label in enumerate(tracked.labels):
         members_of[label].append(i)

@@ -3,28 +3,40 @@
 Last week's themes are the anchors. This week's comments are themed afresh too, so that
 something genuinely new still shows up:
 
-1. Find this week's themes from scratch.
-2. Each comment votes for the last-week theme whose centre it is nearest to (in a word-stem
-   1-2-gram TF-IDF space fitted on both weeks), if it is close enough to any. A fresh theme
-   whose comments hardly vote for any single old theme is new: it keeps its comments, new id.
+1. Find themes from scratch among this week's comments and as many earlier ones (the weeks
+   just before, at least CONTEXT_TARGET in all): a small week is not themed alone, and a
+   subject the earlier weeks lack is seen to lack them. A fresh theme that grew is split in
+   two when one half is a subject the earlier weeks lack (`_split_grown`).
+2. A fresh theme is new when the earlier comments join it far less than this week's do (a
+   stated binomial test, `_unlike_last_week`), or when its comments hardly vote for any one
+   old theme (each votes for the old theme whose centre it is nearest to, in a word-stem
+   1-2-gram TF-IDF space fitted on both weeks, if close enough). It keeps its comments and
+   gets a new id, even when it shares words with an old theme.
 3. Every other comment joins the old theme it is nearest to, if close enough; an old theme
-   that gathers fewer than MIN_CONTINUING comments has faded.
+   that gathers too few comments (`_kept_at`) has faded.
 4. What no old theme took is gathered, not dropped: a fresh theme's leftovers form a new
-   theme, new themes alike enough are one, a new theme alike an old one continues it, and a
-   new theme too small to show (MIN_NEW_SHARE) gives its comments to their nearest theme.
-   So a new subject shows once, in the week it starts, and every comment is in a theme.
+   theme, new themes alike enough are one, a new theme alike an old one continues it (unless
+   the test in step 2 made it new), comments nearer an old theme than their new one go back
+   to it, and a new theme too small to show (MIN_NEW_SHARE) gives its comments to their
+   nearest theme. So a new subject shows once, in the week it starts, and every comment is
+   in a theme.
 
 Anchoring continuing themes to last week's centres, rather than matching two separate
 clusterings afterwards, keeps an id's meaning steady. The thresholds below were chosen with
-benchmarks/tracking.py; what else was tried, and its figures, is in benchmarks/README.md.
+benchmarks/tracking.py and benchmarks/story.py; what else was tried, and its figures, is in
+benchmarks/README.md.
 """
 
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
+from scipy.stats import binom
+from sklearn.cluster import KMeans
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
@@ -38,13 +50,25 @@ from analysis.themes import Theme, ThemeModel, ThemeResult, find_themes
 MIN_VOTE_SHARE = 0.15
 # A comment joins an old theme only this close to its centre (cosine); else it fits none.
 MIN_SIMILARITY = 0.2
-# An old theme with fewer comments than this this week has faded.
+# An old theme with fewer comments than this this week has faded (fewer in a small week:
+# see _kept_at).
 MIN_CONTINUING = 3
 # New themes whose centres are at least this close (cosine) are one new theme.
 MERGE_SIMILARITY = 0.3
 # A theme first seen this week must hold this share of the week's comments (and at least
 # MIN_CONTINUING): smaller groups are stray phrasings of a theme already there.
 MIN_NEW_SHARE = 0.03
+# This week's comments are themed beside at least this many in all, or beside as many
+# earlier comments as the week has.
+CONTEXT_TARGET = 200
+# A fresh theme is new when the earlier comments, clustered beside this week's, join it at
+# significantly less than NEW_RATE times this week's rate (one-sided binomial, NEW_ALPHA):
+# the subject was at most half as common before. Steady subjects sit at twice that rate,
+# so they are far from the line. A subject absent before is clear of it with 7 comments
+# when there are twice as many earlier comments as this week's, 12 when as many. The same
+# test at a rate of 1 says a fresh theme grew (`_split_grown`).
+NEW_RATE = 0.5
+NEW_ALPHA = 0.01
 N_EXAMPLES = 5
 # A service's week is read by people: past this many themes a digest stops being readable,
 # and choosing among fewer candidates is what keeps a 100k-response week within a minute.
@@ -65,34 +89,40 @@ def track_themes(
     texts: Sequence[str],
     prior: Mapping[int, Sequence[str]],
     *,
+    context: Sequence[str] | None = None,
     n_themes: int | None = None,
     random_state: int = 0,
 ) -> TrackedThemes:
     """Theme this week's comments, continuing last week's themes where they carry on.
 
-    prior maps last week's theme ids to their member texts.
+    prior maps last week's theme ids to their member texts; context holds earlier weeks'
+    comments, newest first, to theme beside this week's (last week's members when None).
     """
     texts = list(texts)
-    fresh = _fresh_themes(texts, n_themes, random_state)
     prior_ids = sorted(p for p in prior if prior[p])
-    if not prior_ids or not fresh.themes:
+    space = _Space(texts, [prior[p] for p in prior_ids]) if prior_ids else None
+    if space is None or space.empty or not texts:
+        fresh = _fresh_themes(texts, n_themes, random_state)
         continues = {theme.id: None for theme in fresh.themes}
         return TrackedThemes(fresh.labels, fresh.themes, continues, prior_ids)
-    space = _Space(texts, [prior[p] for p in prior_ids])
-    if space.empty:
-        continues = {theme.id: None for theme in fresh.themes}
-        return TrackedThemes(fresh.labels, fresh.themes, continues, prior_ids)
+    context = _context(texts, prior, context)
+    fresh = _fresh_themes(texts + context, n_themes, random_state)
+    labels = _split_grown(np.asarray(fresh.labels), texts + context, len(texts), fresh.model)
+    fresh_labels, context_labels = labels[: len(texts)], labels[len(texts) :]
 
     nearest, closeness = space.nearest()
-    fresh_labels = np.asarray(fresh.labels)
-    # Step 2: fresh themes that resemble no old theme stay as new themes.
-    new_fresh = []
-    for theme in fresh.themes:
-        members = np.flatnonzero(fresh_labels == theme.id)
+    # Step 2: fresh themes unlike the weeks before, or like no one old theme, are new.
+    new_fresh, unlike = [], np.zeros(len(texts), dtype=bool)
+    for theme_id in np.unique(fresh_labels[fresh_labels >= 0]):
+        members = np.flatnonzero(fresh_labels == theme_id)
         votes = nearest[members][closeness[members] >= MIN_SIMILARITY]
         top_share = np.bincount(votes).max() / len(members) if len(votes) else 0.0
-        if top_share < MIN_VOTE_SHARE:
-            new_fresh.append(theme.id)
+        held = int(np.sum(context_labels == theme_id))
+        if _unlike_last_week(len(members), held, len(texts), len(context)):
+            unlike[members] = True
+            new_fresh.append(theme_id)
+        elif top_share < MIN_VOTE_SHARE:
+            new_fresh.append(theme_id)
     # Step 3: everything else joins the nearest old theme, if close enough.
     keys = np.full(len(texts), -1)  # anchor index, or len(prior_ids) + position in new_fresh
     for position, theme_id in enumerate(new_fresh):
@@ -100,14 +130,22 @@ def track_themes(
     joinable = (keys == -1) & (closeness >= MIN_SIMILARITY)
     keys[joinable] = nearest[joinable]
     counts = np.bincount(keys[keys >= 0], minlength=len(prior_ids) + len(new_fresh))
+    kept = _kept_at(len(texts))
     for anchor in range(len(prior_ids)):
-        if 0 < counts[anchor] < MIN_CONTINUING:
+        if 0 < counts[anchor] < kept:
             keys[keys == anchor] = -1
-    keys = _gather_leftovers(keys, fresh_labels, len(prior_ids), space)
+    keys = _gather_leftovers(keys, fresh_labels, len(prior_ids), space, unlike)
     return _result(texts, keys, prior_ids, space)
 
 
-def _gather_leftovers(keys, fresh_labels, n_anchors, space):
+def _kept_at(n_comments):
+    """Comments an old theme needs this week to carry on: MIN_CONTINUING, or MIN_NEW_SHARE
+    of a small week (at least one). In a week of 30 comments a steady subject often has
+    only one or two; dropping its theme then would start it afresh next week."""
+    return int(np.clip(round(MIN_NEW_SHARE * n_comments), 1, MIN_CONTINUING))
+
+
+def _gather_leftovers(keys, fresh_labels, n_anchors, space, unlike):
     """Place the comments no old theme took: a fresh theme's leftovers that are enough to
     show become a new theme, new themes alike enough are one theme, and the few left over
     join whichever theme they are nearest."""
@@ -119,8 +157,9 @@ def _gather_leftovers(keys, fresh_labels, n_anchors, space):
             keys[left] = next_key
             next_key += 1
     keys = _merge_new(keys, n_anchors, space)
-    keys = _join_alike_anchors(keys, n_anchors, space)
+    keys = _join_alike_anchors(keys, n_anchors, space, unlike)
     keys = _claim_for_new(keys, n_anchors, space)
+    keys = _release_to_old(keys, n_anchors, space)
     new, sizes = np.unique(keys[keys >= n_anchors], return_counts=True)
     for key in new[sizes < max(MIN_CONTINUING, MIN_NEW_SHARE * len(keys))]:
         keys[keys == key] = -1
@@ -158,7 +197,26 @@ def _claim_for_new(keys, n_anchors, space):
     return keys
 
 
-def _join_alike_anchors(keys, n_anchors, space):
+def _release_to_old(keys, n_anchors, space):
+    """A comment in a new theme that is nearer an old theme's centre (and close enough to
+    join it) than its new theme's goes back to the old theme: a new subject's theme keeps to
+    the new subject rather than taking older ones' comments that were clustered with it."""
+    new = [k for k in np.unique(keys) if k >= n_anchors]
+    if not new or not n_anchors:
+        return keys
+    nearest, closeness = space.nearest()
+    keys = keys.copy()
+    moving = np.zeros(len(keys), dtype=bool)
+    for key in new:
+        members = np.flatnonzero(keys == key)
+        own = (space.current[members] @ space.centre_of(members).T).toarray().ravel()
+        back = (closeness[members] >= MIN_SIMILARITY) & (closeness[members] > own)
+        moving[members[back]] = True
+    keys[moving] = nearest[moving]
+    return keys
+
+
+def _join_alike_anchors(keys, n_anchors, space, unlike):
     """A new theme whose centre is within MERGE_SIMILARITY of an old theme's centre is that
     old theme said in other words: it continues it rather than showing twice."""
     new = [k for k in np.unique(keys) if k >= n_anchors]
@@ -168,6 +226,8 @@ def _join_alike_anchors(keys, n_anchors, space):
     similarity = (centres @ space.centres.T).toarray()
     keys = keys.copy()
     for position, key in enumerate(new):
+        if unlike[keys == key].mean() > 0.5:
+            continue
         if similarity[position].max() >= MERGE_SIMILARITY:
             keys[keys == key] = similarity[position].argmax()
     return keys
@@ -186,6 +246,64 @@ def _merge_new(keys, n_anchors, space):
     for position, key in enumerate(new):
         keys[keys == key] = new[np.flatnonzero(component == component[position])[0]]
     return keys
+
+
+def _unlike_last_week(members, held, n_now, n_context):
+    """True when a fresh theme of `members` of this week's n_now comments holds `held` of
+    the n_context earlier comments clustered with them, significantly fewer than a subject
+    NEW_RATE times as common before would."""
+    if not n_context or members < MIN_CONTINUING:
+        return False
+    expected = NEW_RATE * n_context / (NEW_RATE * n_context + n_now)
+    return binom.cdf(held, members + held, expected) < NEW_ALPHA
+
+
+def _split_grown(labels, texts, n_now, model):
+    """Split a fresh theme that grew (holds significantly fewer earlier comments than its
+    share of this week's predicts) in two when one half is unlike the weeks before: a new
+    subject clustered with an older one whose words it shares. Returns the labels."""
+    labels = labels.copy()
+    n_context = len(labels) - n_now
+    if not n_context:
+        return labels
+    share = n_context / len(labels)
+    next_id = labels.max() + 1
+    for theme_id in np.unique(labels[labels >= 0]):
+        members = np.flatnonzero(labels == theme_id)
+        now = int(np.sum(members < n_now))
+        held = len(members) - now
+        if now < 2 * MIN_CONTINUING or binom.cdf(held, len(members), share) >= NEW_ALPHA:
+            continue
+        vectors = model.transform([texts[i] for i in members])
+        with warnings.catch_warnings():  # identical comments make one "half" empty
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            halves = KMeans(2, n_init=3, random_state=0).fit_predict(vectors)
+        for half in (0, 1):
+            part = members[halves == half]
+            part_now = int(np.sum(part < n_now))
+            if _unlike_last_week(part_now, len(part) - part_now, n_now, n_context):
+                labels[part] = next_id
+                next_id += 1
+                break
+    return labels
+
+
+def context_size(n_comments):
+    """How many earlier comments a week of n_comments is themed beside."""
+    return max(CONTEXT_TARGET - n_comments, n_comments)
+
+
+def _context(texts, prior, context):
+    """The earlier comments to theme beside this week's: the newest of `context`, or an
+    even sample of last week's theme members."""
+    want = context_size(len(texts))
+    if context is not None:
+        return list(context[:want])
+    pool = [t for p in sorted(prior) for t in prior[p]]
+    if len(pool) <= want:
+        return pool
+    step = len(pool) / want
+    return [pool[int(i * step)] for i in range(want)]
 
 
 def _fresh_themes(texts, n_themes, random_state):
@@ -267,4 +385,4 @@ class _Space:
         return (vectors @ centre.T).toarray().ravel()
 
 
-__all__ = ["TrackedThemes", "track_themes"]
+__all__ = ["TrackedThemes", "context_size", "track_themes"]

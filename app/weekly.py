@@ -18,6 +18,7 @@ from threadpoolctl import threadpool_limits
 
 from app.db import connect
 from app.store import (
+    earlier_comments,
     prior_themes,
     record_run,
     replace_service_week,
@@ -89,7 +90,7 @@ def weeks_to_analyse(db, last, *, since=None, all_weeks=False, service_id=None):
     return weeks
 
 
-def _compute(rows, prior, random_state):
+def _compute(rows, prior, context, random_state):
     # Imported here, not at the top: the web app loads this module through its commands, and
     # scikit-learn and nltk would add a second to every worker's start for nothing.
     from analysis.summary import Response, analyse_service_week
@@ -100,7 +101,7 @@ def _compute(rows, prior, random_state):
     # one k-means run on 1,000 comments 0.30 s with OpenMP threads, 0.05 s without.
     with threadpool_limits(limits=1):
         result = analyse_service_week(
-            [Response(*row) for row in rows], prior, random_state=random_state
+            [Response(*row) for row in rows], prior, context=context, random_state=random_state
         )
     return result, time.perf_counter() - started
 
@@ -129,10 +130,7 @@ def run_week(
         if workers > 1 and len(jobs) > 1 and total_rows >= PARALLEL_THRESHOLD:
             results = _in_parallel(db, week, jobs, workers, random_state)
         else:
-            results = (
-                (job, *_compute(week_responses(db, job.service.id, week), job.prior, random_state))
-                for job in jobs
-            )
+            results = ((job, *_compute(*_inputs(db, job, week), random_state)) for job in jobs)
         for job, result, seconds in results:
             service = job.service
             write_started = time.perf_counter()
@@ -186,6 +184,15 @@ def _jobs(db, services, week):
     return jobs
 
 
+def _inputs(db, job, week):
+    """A service's week, last week's themes and the earlier comments it is themed beside."""
+    from analysis.tracking import context_size  # loaded by run_week already
+
+    rows = week_responses(db, job.service.id, week)
+    context = earlier_comments(db, job.service.id, week, context_size(len(rows)))
+    return rows, job.prior, context
+
+
 def _in_parallel(db, week, jobs, workers, random_state):
     """Yield (job, result, seconds) as workers finish, largest services first."""
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
@@ -197,8 +204,7 @@ def _in_parallel(db, week, jobs, workers, random_state):
             # in memory at once.
             while pending and len(running) < workers * 2:
                 job = pending.pop(0)
-                rows = week_responses(db, job.service.id, week)
-                running[pool.submit(_compute, rows, job.prior, random_state)] = job
+                running[pool.submit(_compute, *_inputs(db, job, week), random_state)] = job
             done, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in done:
                 job = running.pop(future)

@@ -2,7 +2,9 @@
 
 Prints wall time, peak memory and rows written per size, and the longest a survey
 submission waited while the run was writing. Each size runs in a fresh process so its peak
-memory is its own.
+memory is its own. The week before holds as many responses and is analysed first, untimed,
+so the timed week has last week's themes to continue and earlier comments to be themed
+beside, as every week but a service's first does.
 
     .venv/bin/python -m benchmarks.weekly                 # 10k and 100k
     .venv/bin/python -m benchmarks.weekly --sizes 10000,100000,1000000
@@ -40,7 +42,8 @@ def _comment_pool(seed):
 
 
 def build(path, size, seed=7):
-    """A migrated database with `size` responses spread over 50 services in one week."""
+    """A migrated database with `size` responses spread over 50 services in the week, and
+    as many in the week before."""
     from app.db import connect, migrate
     from app.store import NewResponse, add_responses, add_service
     from app.weeks import parse_week
@@ -52,13 +55,14 @@ def build(path, size, seed=7):
         add_service(db, f"service-{n:02d}", f"Service {n}", f"Gwasanaeth {n}").id
         for n in range(SERVICES)
     ]
-    start, _ = parse_week(WEEK).bounds_utc()
+    starts = [parse_week(WEEK).shift(shift).bounds_utc()[0] for shift in (-1, 0)]
     rng = random.Random(seed)
 
     def rows():
-        for n in range(size):
+        for n in range(2 * size):
             service = n % SERVICES
             rating, comment = rng.choice(pools[service % len(pools)])
+            start = starts[n >= size]
             when = start + timedelta(seconds=rng.randrange(7 * 24 * 3600))
             yield NewResponse(ids[service], rating, comment, source="demo", submitted_at=when)
 
@@ -90,6 +94,7 @@ def measure(path, service_id):
             time.sleep(0.05)
         conn.close()
 
+    run_week(path, parse_week(WEEK).shift(-1))
     prober = threading.Thread(target=submit, daemon=True)
     prober.start()
     started = time.perf_counter()

@@ -14,6 +14,7 @@ from app.store import (
     add_response,
     add_responses,
     add_service,
+    earlier_comments,
     prior_themes,
     replace_service_week,
     service_weeks,
@@ -239,3 +240,31 @@ def test_theme_labels_never_join_words_across_a_redaction():
     assert words, "the comments form themes"
     # 'permit' and 'renewal' are never next to each other in what anyone wrote.
     assert not any("permit renewal" in w for w in words), words
+
+
+def test_earlier_comments_are_the_two_weeks_before_newest_first(db, parking):
+    other = add_service(db, "bins", "Bins", "Biniau")
+    for shift, text in ((-3, "three weeks ago"), (-2, "two weeks ago"), (-1, "last week")):
+        add_response(db, NewResponse(parking.id, 3, text, submitted_at=_at(WEEK.shift(shift), 2)))
+    add_response(db, NewResponse(parking.id, 3, "", submitted_at=_at(WEEK.shift(-1), 3)))
+    add_response(db, NewResponse(parking.id, 3, "this week", submitted_at=_at(WEEK, 1)))
+    add_response(db, NewResponse(other.id, 3, "another service", submitted_at=_at(WEEK, -1)))
+    assert earlier_comments(db, parking.id, WEEK, 10) == ["last week", "two weeks ago"]
+    assert earlier_comments(db, parking.id, WEEK, 1) == ["last week"]
+
+
+def test_a_week_is_themed_beside_the_comments_before_it(app, db, parking, monkeypatch):
+    _load(db, parking, WEEK.shift(-1), PHONES)
+    _load(db, parking, WEEK, PARKING)
+    seen = {}
+    real = weekly_run._compute
+
+    def spy(rows, prior, context, random_state):
+        seen["context"] = list(context)
+        return real(rows, prior, context, random_state)
+
+    monkeypatch.setattr(weekly_run, "_compute", spy)
+    run_week(app.config["DATABASE"], WEEK)
+    assert sorted(seen["context"]) == sorted(
+        f"{c} ({n})" if n else c for n in range(3) for c in PHONES
+    )

@@ -99,6 +99,7 @@ from app.store.responses import (
 from app.store.results import (
     analysed_after,
     delete_responses_by_source,
+    earlier_comments,
     last_run,
     prior_themes,
     record_run,
@@ -301,6 +302,7 @@ __all__ = [
     "list_services",
     "list_users",
     "locked_users",
+    "earlier_comments",
     "prior_themes",
     "record_digest_failed",
     "record_digest_sent",

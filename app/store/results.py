@@ -9,6 +9,8 @@ from app.store.theme_edits import live_id, store_theme_week
 from app.store.transaction import write_transaction
 
 PRIOR_TEXTS_PER_THEME = 300
+# The weeks before a week whose comments are themed beside it (analysis/tracking.py).
+CONTEXT_WEEKS = 2
 # A service's results, in an order that deletes rows before the rows they point to.
 _SERVICE_RESULTS = ("response_analysis", "theme_weeks", "service_weeks", "theme_changes", "themes")
 
@@ -72,6 +74,20 @@ def week_responses(db, service_id, week):
         "AND submitted_at >= ? AND submitted_at < ? ORDER BY submitted_at, id",
         [service_id, start, end],
     ).fetchall()
+
+
+def earlier_comments(db, service_id, week, limit):
+    """Up to `limit` comments to a service from the CONTEXT_WEEKS weeks before a week,
+    newest first: what the week is themed beside, so a small week is not themed alone and a
+    subject absent from the weeks before shows as new."""
+    start, _ = week.shift(-CONTEXT_WEEKS).bounds_iso()
+    end, _ = week.bounds_iso()
+    rows = db.execute(
+        "SELECT comment FROM responses WHERE service_id = ? AND submitted_at >= ? "
+        "AND submitted_at < ? AND comment != '' ORDER BY submitted_at DESC, id DESC LIMIT ?",
+        [service_id, start, end, limit],
+    )
+    return [row[0] for row in rows]
 
 
 def prior_themes(db, service_id, week):

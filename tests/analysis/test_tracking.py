@@ -1,6 +1,18 @@
 """Theme identity across weeks, on small made-up weeks with obvious topics."""
 
-from analysis.tracking import track_themes
+import numpy as np
+
+from analysis.tracking import (
+    _context,
+    _fresh_themes,
+    _kept_at,
+    _release_to_old,
+    _Space,
+    _split_grown,
+    _unlike_last_week,
+    context_size,
+    track_themes,
+)
 
 BINS = [
     "bin was not collected again this week",
@@ -85,3 +97,90 @@ def test_empty_week_fades_everything():
     tracked = track_themes([], prior)
     assert tracked.labels == [] and tracked.themes == []
     assert sorted(tracked.faded) == sorted(prior)
+
+
+REFUNDS = [
+    "card payment taken twice, want a refund",
+    "paid twice by card and still no refund",
+    "refund for the double card payment please",
+    "charged twice for one payment, refund me",
+]
+CRASHES = [
+    "card payment page crashed",
+    "payment page crashed when I entered my card",
+    "the page crashed at card payment",
+    "payment crashed, page went blank after card",
+]
+
+
+def test_a_new_subject_sharing_words_with_an_old_theme_is_a_new_theme():
+    week1 = _week(REFUNDS, PHONES)
+    first = track_themes(week1, {})
+    prior = {100 + k: v for k, v in _members(first, week1).items()}
+    refunds_id = 100 + _theme_of(first, week1, "twice")
+
+    week2 = _week(REFUNDS, PHONES, CRASHES)
+    second = track_themes(week2, prior, context=week1)
+    crashes_now = _theme_of(second, week2, "crashed")
+    refunds_now = _theme_of(second, week2, "twice")
+    assert crashes_now != refunds_now
+    assert second.continues[crashes_now] is None
+    assert second.continues[refunds_now] == refunds_id
+
+
+def test_a_subject_as_common_as_before_is_not_new():
+    # 12 comments this week, as many of the 30 earlier comments as of the 30 this week.
+    assert not _unlike_last_week(12, 12, 30, 30)
+    # Twice as common this week is the line itself: not significantly beyond it.
+    assert not _unlike_last_week(12, 6, 30, 30)
+
+
+def test_a_subject_absent_before_is_new_once_there_is_enough_of_it():
+    assert _unlike_last_week(12, 0, 30, 30)  # p = (2/3)^12 = 0.008
+    assert not _unlike_last_week(7, 0, 30, 30)  # p = 0.06: too few to tell
+    assert _unlike_last_week(7, 0, 30, 60)  # twice the earlier comments: p = 0.008
+    assert not _unlike_last_week(2, 0, 30, 600)  # under MIN_CONTINUING
+    assert not _unlike_last_week(12, 0, 30, 0)  # nothing earlier to compare with
+
+
+def test_an_old_theme_carries_on_with_fewer_comments_in_a_small_week():
+    assert [_kept_at(n) for n in (10, 30, 50, 60, 90, 400)] == [1, 1, 2, 2, 3, 3]
+
+
+def test_context_defaults_to_last_weeks_members_and_is_sized_to_the_week():
+    prior = {1: ["a"] * 150, 2: ["b"] * 150}
+    assert context_size(30) == 170 and context_size(500) == 500
+    sample = _context(["x"] * 30, prior, None)
+    assert len(sample) == 170 and sample.count("a") == sample.count("b") == 85
+    assert _context(["x"] * 30, prior, ["c"] * 400) == ["c"] * 170
+
+
+def test_a_comment_nearer_an_old_theme_leaves_a_new_theme_for_it():
+    # Clustered together this week, as key 1; old theme 0 is the bins.
+    texts = [*CRASHES, *CRASHES, "missed bin collection, the bin men skipped my bin"]
+    space = _Space(texts, [BINS])
+    keys = _release_to_old(np.ones(len(texts), dtype=int), 1, space)
+    assert keys.tolist() == [1] * len(CRASHES) * 2 + [0]
+
+
+def test_a_grown_theme_splits_off_the_half_the_weeks_before_lack():
+    # This week: refunds (as before), a new crash subject clustered with them, a few calls.
+    now = [*_week(REFUNDS, copies=2), *_week(CRASHES), *PHONES]
+    context = [*_week(REFUNDS), *_week(PHONES, copies=10)]
+    texts = now + context
+    labels = np.array([1 if "hold" in t or "phone" in t else 0 for t in texts])
+    model = _fresh_themes(texts, 2, 0).model  # only its vectors are used
+    split = _split_grown(labels, texts, len(now), model)
+    crash = {split[i] for i, t in enumerate(texts) if "crashed" in t}
+    refund = {split[i] for i, t in enumerate(texts) if "crashed" not in t and split[i] != 1}
+    assert len(crash) == 1 and crash.isdisjoint({0, 1})
+    assert refund == {0}
+    assert all(split[i] == 1 for i, t in enumerate(texts) if "hold" in t or "phone" in t)
+
+
+def test_a_theme_that_did_not_grow_is_not_split():
+    now = [*_week(REFUNDS), *_week(PHONES)]
+    texts = now + now
+    labels = np.array([1 if "hold" in t or "phone" in t else 0 for t in texts])
+    model = _fresh_themes(texts, 2, 0).model
+    assert _split_grown(labels, texts, len(now), model).tolist() == labels.tolist()

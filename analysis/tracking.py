@@ -8,7 +8,7 @@ something genuinely new still shows up:
    subject the earlier weeks lack is seen to lack them. A fresh theme that grew is split in
    two when one half is a subject the earlier weeks lack (`_split_grown`).
 2. A fresh theme is new when the earlier comments join it far less than this week's do (a
-   stated binomial test, `_unlike_last_week`), or when its comments hardly vote for any one
+   stated binomial test, `_unlike_before`), or when its comments hardly vote for any one
    old theme (each votes for the old theme whose centre it is nearest to, in a word-stem
    1-2-gram TF-IDF space fitted on both weeks, if close enough). It keeps its comments and
    gets a new id, even when it shares words with an old theme.
@@ -118,7 +118,7 @@ def track_themes(
         votes = nearest[members][closeness[members] >= MIN_SIMILARITY]
         top_share = np.bincount(votes).max() / len(members) if len(votes) else 0.0
         held = int(np.sum(context_labels == theme_id))
-        if _unlike_last_week(len(members), held, len(texts), len(context)):
+        if _unlike_before(len(members), held, len(texts), len(context)):
             unlike[members] = True
             new_fresh.append(theme_id)
         elif top_share < MIN_VOTE_SHARE:
@@ -248,7 +248,7 @@ def _merge_new(keys, n_anchors, space):
     return keys
 
 
-def _unlike_last_week(members, held, n_now, n_context):
+def _unlike_before(members, held, n_now, n_context):
     """True when a fresh theme of `members` of this week's n_now comments holds `held` of
     the n_context earlier comments clustered with them, significantly fewer than a subject
     NEW_RATE times as common before would."""
@@ -281,7 +281,7 @@ def _split_grown(labels, texts, n_now, model):
         for half in (0, 1):
             part = members[halves == half]
             part_now = int(np.sum(part < n_now))
-            if _unlike_last_week(part_now, len(part) - part_now, n_now, n_context):
+            if _unlike_before(part_now, len(part) - part_now, n_now, n_context):
                 labels[part] = next_id
                 next_id += 1
                 break

@@ -9,7 +9,7 @@ from analysis.tracking import (
     _release_to_old,
     _Space,
     _split_grown,
-    _unlike_last_week,
+    _unlike_before,
     context_size,
     track_themes,
 )
@@ -130,17 +130,17 @@ def test_a_new_subject_sharing_words_with_an_old_theme_is_a_new_theme():
 
 def test_a_subject_as_common_as_before_is_not_new():
     # 12 comments this week, as many of the 30 earlier comments as of the 30 this week.
-    assert not _unlike_last_week(12, 12, 30, 30)
+    assert not _unlike_before(12, 12, 30, 30)
     # Twice as common this week is the line itself: not significantly beyond it.
-    assert not _unlike_last_week(12, 6, 30, 30)
+    assert not _unlike_before(12, 6, 30, 30)
 
 
 def test_a_subject_absent_before_is_new_once_there_is_enough_of_it():
-    assert _unlike_last_week(12, 0, 30, 30)  # p = (2/3)^12 = 0.008
-    assert not _unlike_last_week(7, 0, 30, 30)  # p = 0.06: too few to tell
-    assert _unlike_last_week(7, 0, 30, 60)  # twice the earlier comments: p = 0.008
-    assert not _unlike_last_week(2, 0, 30, 600)  # under MIN_CONTINUING
-    assert not _unlike_last_week(12, 0, 30, 0)  # nothing earlier to compare with
+    assert _unlike_before(12, 0, 30, 30)  # p = (2/3)^12 = 0.008
+    assert not _unlike_before(7, 0, 30, 30)  # p = 0.06: too few to tell
+    assert _unlike_before(7, 0, 30, 60)  # twice the earlier comments: p = 0.008
+    assert not _unlike_before(2, 0, 30, 600)  # under MIN_CONTINUING
+    assert not _unlike_before(12, 0, 30, 0)  # nothing earlier to compare with
 
 
 def test_an_old_theme_carries_on_with_fewer_comments_in_a_small_week():

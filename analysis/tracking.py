@@ -134,7 +134,9 @@ def track_themes(
     for anchor in range(len(prior_ids)):
         if 0 < counts[anchor] < kept:
             keys[keys == anchor] = -1
-    keys = _gather_leftovers(keys, fresh_labels, len(prior_ids), space, unlike)
+    keys = _gather_leftovers(
+        keys, fresh_labels, len(prior_ids), space, unlike, (nearest, closeness)
+    )
     return _result(texts, keys, prior_ids, space)
 
 
@@ -145,7 +147,7 @@ def _kept_at(n_comments):
     return int(np.clip(round(MIN_NEW_SHARE * n_comments), 1, MIN_CONTINUING))
 
 
-def _gather_leftovers(keys, fresh_labels, n_anchors, space, unlike):
+def _gather_leftovers(keys, fresh_labels, n_anchors, space, unlike, nearest_old):
     """Place the comments no old theme took: a fresh theme's leftovers that are enough to
     show become a new theme, new themes alike enough are one theme, and the few left over
     join whichever theme they are nearest."""
@@ -159,7 +161,7 @@ def _gather_leftovers(keys, fresh_labels, n_anchors, space, unlike):
     keys = _merge_new(keys, n_anchors, space)
     keys = _join_alike_anchors(keys, n_anchors, space, unlike)
     keys = _claim_for_new(keys, n_anchors, space)
-    keys = _release_to_old(keys, n_anchors, space)
+    keys = _release_to_old(keys, n_anchors, space, nearest_old)
     new, sizes = np.unique(keys[keys >= n_anchors], return_counts=True)
     for key in new[sizes < max(MIN_CONTINUING, MIN_NEW_SHARE * len(keys))]:
         keys[keys == key] = -1
@@ -197,14 +199,15 @@ def _claim_for_new(keys, n_anchors, space):
     return keys
 
 
-def _release_to_old(keys, n_anchors, space):
+def _release_to_old(keys, n_anchors, space, nearest_old):
     """A comment in a new theme that is nearer an old theme's centre (and close enough to
     join it) than its new theme's goes back to the old theme: a new subject's theme keeps to
-    the new subject rather than taking older ones' comments that were clustered with it."""
+    the new subject rather than taking older ones' comments that were clustered with it.
+    nearest_old is space.nearest(), worked out once by track_themes."""
     new = [k for k in np.unique(keys) if k >= n_anchors]
     if not new or not n_anchors:
         return keys
-    nearest, closeness = space.nearest()
+    nearest, closeness = nearest_old
     keys = keys.copy()
     moving = np.zeros(len(keys), dtype=bool)
     for key in new:
@@ -248,13 +251,13 @@ def _merge_new(keys, n_anchors, space):
     return keys
 
 
-def _unlike_before(members, held, n_now, n_context):
+def _unlike_before(members, held, n_now, n_context, rate=NEW_RATE):
     """True when a fresh theme of `members` of this week's n_now comments holds `held` of
     the n_context earlier comments clustered with them, significantly fewer than a subject
-    NEW_RATE times as common before would."""
+    `rate` times as common before would (at rate 1: the theme grew)."""
     if not n_context or members < MIN_CONTINUING:
         return False
-    expected = NEW_RATE * n_context / (NEW_RATE * n_context + n_now)
+    expected = rate * n_context / (rate * n_context + n_now)
     return binom.cdf(held, members + held, expected) < NEW_ALPHA
 
 
@@ -266,13 +269,12 @@ def _split_grown(labels, texts, n_now, model):
     n_context = len(labels) - n_now
     if not n_context:
         return labels
-    share = n_context / len(labels)
     next_id = labels.max() + 1
     for theme_id in np.unique(labels[labels >= 0]):
         members = np.flatnonzero(labels == theme_id)
         now = int(np.sum(members < n_now))
         held = len(members) - now
-        if now < 2 * MIN_CONTINUING or binom.cdf(held, len(members), share) >= NEW_ALPHA:
+        if now < 2 * MIN_CONTINUING or not _unlike_before(now, held, n_now, n_context, rate=1):
             continue
         vectors = model.transform([texts[i] for i in members])
         with warnings.catch_warnings():  # identical comments make one "half" empty

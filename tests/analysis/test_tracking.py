@@ -159,7 +159,7 @@ def test_a_comment_nearer_an_old_theme_leaves_a_new_theme_for_it():
     # Clustered together this week, as key 1; old theme 0 is the bins.
     texts = [*CRASHES, *CRASHES, "missed bin collection, the bin men skipped my bin"]
     space = _Space(texts, [BINS])
-    keys = _release_to_old(np.ones(len(texts), dtype=int), 1, space)
+    keys = _release_to_old(np.ones(len(texts), dtype=int), 1, space, space.nearest())
     assert keys.tolist() == [1] * len(CRASHES) * 2 + [0]
 
 

@@ -189,7 +189,10 @@ def _inputs(db, job, week):
     from analysis.tracking import context_size  # loaded by run_week already
 
     rows = week_responses(db, job.service.id, week)
-    context = earlier_comments(db, job.service.id, week, context_size(len(rows)))
+    # Tracking sizes the context by the week's comments, which may be any number up to the
+    # responses; context_size falls then rises, so this reads enough for any of them.
+    limit = max(context_size(0), context_size(len(rows)))
+    context = earlier_comments(db, job.service.id, week, limit)
     return rows, job.prior, context
 
 

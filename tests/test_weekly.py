@@ -268,3 +268,24 @@ def test_a_week_is_themed_beside_the_comments_before_it(app, db, parking, monkey
     assert sorted(seen["context"]) == sorted(
         f"{c} ({n})" if n else c for n in range(3) for c in PHONES
     )
+
+
+def test_a_small_week_of_mostly_ratings_still_gets_its_full_context(app, db, parking, monkeypatch):
+    _load(db, parking, WEEK.shift(-1), PHONES, repeat=60)  # 240 earlier comments
+    add_responses(
+        db,
+        [NewResponse(parking.id, 4, "", submitted_at=_at(WEEK, n % 7)) for n in range(100)]
+        + [
+            NewResponse(parking.id, 2, PARKING[n % 4], submitted_at=_at(WEEK, 1)) for n in range(20)
+        ],
+    )
+    seen = {}
+    real = weekly_run._compute
+
+    def spy(rows, prior, context, random_state):
+        seen["context"] = len(context)
+        return real(rows, prior, context, random_state)
+
+    monkeypatch.setattr(weekly_run, "_compute", spy)
+    run_week(app.config["DATABASE"], WEEK)
+    assert seen["context"] >= 180  # 200 in all, less this week's 20 comments

@@ -82,10 +82,12 @@ def analyse_service_week(
     prior: Mapping[int, Sequence[str]],
     *,
     context: Sequence[str] | None = None,
+    history: Sequence[str] = (),
     random_state: int = 0,
 ) -> ServiceWeek:
     """Score and theme one service's week; prior maps last week's theme ids to their comments,
-    and context holds earlier weeks' comments to theme beside this week's (see track_themes)."""
+    context holds earlier weeks' comments to theme beside this week's, and history older
+    weeks' comments to count when judging what is new (see track_themes)."""
     ratings = [r.rating for r in responses]
     cleaned = [(r, clean_comment(r.comment)) for r in responses]
     commented = [r for r, text in cleaned if text]
@@ -106,7 +108,11 @@ def analyse_service_week(
     # Themes read the comments as stored: the text module turns each placeholder into a
     # boundary, so no label phrase joins the words either side of a removed detail.
     tracked = track_themes(
-        [r.comment for r in commented], prior, context=context, random_state=random_state
+        [r.comment for r in commented],
+        prior,
+        context=context,
+        history=history,
+        random_state=random_state,
     )
     members_of = defaultdict(list)
     for i, label in enumerate(tracked.labels):

@@ -6,11 +6,13 @@ something genuinely new still shows up:
 1. Find themes from scratch among this week's comments and as many earlier ones (the weeks
    just before, at least CONTEXT_TARGET in all): a small week is not themed alone, and a
    subject the earlier weeks lack is seen to lack them. A fresh theme that grew is split in
-   two when one half is a subject the earlier weeks lack (`_split_grown`).
+   two when one half is a subject the earlier weeks lack.
 2. A fresh theme is new when the earlier comments join it far less than this week's do (a
-   stated binomial test, `_unlike_before`), or when its comments hardly vote for any one
-   old theme (each votes for the old theme whose centre it is nearest to, in a word-stem
-   1-2-gram TF-IDF space fitted on both weeks, if close enough). It keeps its comments and
+   stated binomial test, analysis/novelty.py; in a small week older weeks' comments are
+   counted too, and tight groups of this week's comments that no earlier comment resembles
+   are tested on their own), or when its comments hardly vote for any one old theme (each
+   votes for the old theme whose centre it is nearest to, in a word-stem 1-2-gram TF-IDF
+   space fitted on both weeks, if close enough). It keeps its comments and
    gets a new id, even when it shares words with an old theme.
 3. Every other comment joins the old theme it is nearest to, if close enough; an old theme
    that gathers too few comments (`_kept_at`) has faded.
@@ -27,21 +29,18 @@ benchmarks/tracking.py and benchmarks/story.py; what else was tried, and its fig
 benchmarks/README.md.
 """
 
-import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
-from scipy.stats import binom
-from sklearn.cluster import KMeans
-from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from analysis.cluster import ThemeClusterer
 from analysis.labels import ThemeLabeller
+from analysis.novelty import SEEK_MAX, nearest_labels, seek_novel, split_grown, unlike_before
 from analysis.text import distinct_first, stem_ngrams, tokenise
 from analysis.themes import Theme, ThemeModel, ThemeResult, find_themes
 
@@ -61,14 +60,6 @@ MIN_NEW_SHARE = 0.03
 # This week's comments are themed beside at least this many in all, or beside as many
 # earlier comments as the week has.
 CONTEXT_TARGET = 200
-# A fresh theme is new when the earlier comments, clustered beside this week's, join it at
-# significantly less than NEW_RATE times this week's rate (one-sided binomial, NEW_ALPHA):
-# the subject was at most half as common before. Steady subjects sit at twice that rate,
-# so they are far from the line. A subject absent before is clear of it with 7 comments
-# when there are twice as many earlier comments as this week's, 12 when as many. The same
-# test at a rate of 1 says a fresh theme grew (`_split_grown`).
-NEW_RATE = 0.5
-NEW_ALPHA = 0.01
 N_EXAMPLES = 5
 # A service's week is read by people: past this many themes a digest stops being readable,
 # and choosing among fewer candidates is what keeps a 100k-response week within a minute.
@@ -90,13 +81,15 @@ def track_themes(
     prior: Mapping[int, Sequence[str]],
     *,
     context: Sequence[str] | None = None,
+    history: Sequence[str] = (),
     n_themes: int | None = None,
     random_state: int = 0,
 ) -> TrackedThemes:
     """Theme this week's comments, continuing last week's themes where they carry on.
 
     prior maps last week's theme ids to their member texts; context holds earlier weeks'
-    comments, newest first, to theme beside this week's (last week's members when None).
+    comments, newest first, to theme beside this week's (last week's members when None);
+    history holds older weeks' comments, only counted when judging what is new.
     """
     texts = list(texts)
     prior_ids = sorted(p for p in prior if prior[p])
@@ -107,7 +100,7 @@ def track_themes(
         return TrackedThemes(fresh.labels, fresh.themes, continues, prior_ids)
     context = _context(texts, prior, context)
     fresh = _fresh_themes(texts + context, n_themes, random_state)
-    labels = _split_grown(np.asarray(fresh.labels), texts + context, len(texts), fresh.model)
+    labels, n_earlier = _fresh_labels(fresh, texts, context, history)
     fresh_labels, context_labels = labels[: len(texts)], labels[len(texts) :]
 
     nearest, closeness = space.nearest()
@@ -118,7 +111,7 @@ def track_themes(
         votes = nearest[members][closeness[members] >= MIN_SIMILARITY]
         top_share = np.bincount(votes).max() / len(members) if len(votes) else 0.0
         held = int(np.sum(context_labels == theme_id))
-        if _unlike_before(len(members), held, len(texts), len(context)):
+        if unlike_before(len(members), held, len(texts), n_earlier):
             unlike[members] = True
             new_fresh.append(theme_id)
         elif top_share < MIN_VOTE_SHARE:
@@ -251,43 +244,26 @@ def _merge_new(keys, n_anchors, space):
     return keys
 
 
-def _unlike_before(members, held, n_now, n_context, rate=NEW_RATE):
-    """True when a fresh theme of `members` of this week's n_now comments holds `held` of
-    the n_context earlier comments clustered with them, significantly fewer than a subject
-    `rate` times as common before would (at rate 1: the theme grew)."""
-    if not n_context or members < MIN_CONTINUING:
-        return False
-    expected = rate * n_context / (rate * n_context + n_now)
-    return binom.cdf(held, members + held, expected) < NEW_ALPHA
+def _fresh_labels(fresh, texts, context, history):
+    """Fresh theme of this week's comments, then of the earlier ones: the context's from
+    the clustering, older weeks' (`history`, read in a small week only) by nearest_labels.
+    A grown theme is split and novel groups are sought (analysis/novelty.py). Returns the
+    labels and how many earlier comments they include."""
+    labels = np.asarray(fresh.labels)
+    clustered = texts + context
+    if fresh.model.pipeline_ is None:  # not a word to place comments by
+        return labels, len(context)
+    if len(texts) > SEEK_MAX:
+        return split_grown(labels, len(texts), _vectoriser(fresh.model, clustered)), len(context)
+    vectors = fresh.model.transform(clustered + list(history))
+    older = nearest_labels(vectors, len(clustered), labels)
+    labels = split_grown(np.concatenate([labels, older]), len(texts), vectors.__getitem__)
+    return seek_novel(labels, vectors, len(texts)), len(vectors) - len(texts)
 
 
-def _split_grown(labels, texts, n_now, model):
-    """Split a fresh theme that grew (holds significantly fewer earlier comments than its
-    share of this week's predicts) in two when one half is unlike the weeks before: a new
-    subject clustered with an older one whose words it shares. Returns the labels."""
-    labels = labels.copy()
-    n_context = len(labels) - n_now
-    if not n_context:
-        return labels
-    next_id = labels.max() + 1
-    for theme_id in np.unique(labels[labels >= 0]):
-        members = np.flatnonzero(labels == theme_id)
-        now = int(np.sum(members < n_now))
-        held = len(members) - now
-        if now < 2 * MIN_CONTINUING or not _unlike_before(now, held, n_now, n_context, rate=1):
-            continue
-        vectors = model.transform([texts[i] for i in members])
-        with warnings.catch_warnings():  # identical comments make one "half" empty
-            warnings.simplefilter("ignore", ConvergenceWarning)
-            halves = KMeans(2, n_init=3, random_state=0).fit_predict(vectors)
-        for half in (0, 1):
-            part = members[halves == half]
-            part_now = int(np.sum(part < n_now))
-            if _unlike_before(part_now, len(part) - part_now, n_now, n_context):
-                labels[part] = next_id
-                next_id += 1
-                break
-    return labels
+def _vectoriser(model, texts):
+    """vectors_of(rows) for split_grown: the model's vectors of those of texts."""
+    return lambda rows: model.transform([texts[i] for i in rows])
 
 
 def context_size(n_comments):

@@ -19,6 +19,7 @@ from threadpoolctl import threadpool_limits
 from app.db import connect
 from app.store import (
     earlier_comments,
+    older_comments,
     prior_themes,
     record_run,
     replace_service_week,
@@ -31,6 +32,9 @@ from app.weeks import week_of
 
 # Below this many responses in a week, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 5000
+# Older comments read to judge whether a subject is new (app.store.older_comments): enough
+# to make a small week's test strong, few enough to cost little in a big week.
+HISTORY_LIMIT = 600
 
 
 @dataclass
@@ -90,7 +94,7 @@ def weeks_to_analyse(db, last, *, since=None, all_weeks=False, service_id=None):
     return weeks
 
 
-def _compute(rows, prior, context, random_state):
+def _compute(rows, prior, context, history, random_state):
     # Imported here, not at the top: the web app loads this module through its commands, and
     # scikit-learn and nltk would add a second to every worker's start for nothing.
     from analysis.summary import Response, analyse_service_week
@@ -101,7 +105,11 @@ def _compute(rows, prior, context, random_state):
     # one k-means run on 1,000 comments 0.30 s with OpenMP threads, 0.05 s without.
     with threadpool_limits(limits=1):
         result = analyse_service_week(
-            [Response(*row) for row in rows], prior, context=context, random_state=random_state
+            [Response(*row) for row in rows],
+            prior,
+            context=context,
+            history=history,
+            random_state=random_state,
         )
     return result, time.perf_counter() - started
 
@@ -185,15 +193,21 @@ def _jobs(db, services, week):
 
 
 def _inputs(db, job, week):
-    """A service's week, last week's themes and the earlier comments it is themed beside."""
-    from analysis.tracking import context_size  # loaded by run_week already
+    """A service's week, last week's themes, the earlier comments it is themed beside and
+    the older ones counted when judging what is new."""
+    from analysis.novelty import SEEK_MAX  # loaded by run_week already
+    from analysis.tracking import context_size
 
     rows = week_responses(db, job.service.id, week)
     # Tracking sizes the context by the week's comments, which may be any number up to the
     # responses; context_size falls then rises, so this reads enough for any of them.
     limit = max(context_size(0), context_size(len(rows)))
     context = earlier_comments(db, job.service.id, week, limit)
-    return rows, job.prior, context
+    # Older weeks only count when a week is small enough for tracking to read them.
+    history = (
+        older_comments(db, job.service.id, week, HISTORY_LIMIT) if len(rows) <= SEEK_MAX else []
+    )
+    return rows, job.prior, context, history
 
 
 def _in_parallel(db, week, jobs, workers, random_state):

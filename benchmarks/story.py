@@ -256,10 +256,12 @@ def main():
     print(f"{'measured':38}" + "".join(f"{level:>18}" for level in table) + "   target")
     for row in ROWS:
         cells = []
+        # NMI's target is a difference of 0.03, which two decimals cannot show.
+        digits = 3 if row == "weekly NMI" else 2
         for level in table:
             total, n, naive, naive_n = table[level][row]
-            cell = f"{total / n:.2f}" if n else "-"
-            cell += f" ({naive / naive_n:.2f})" if naive_n else "       "
+            cell = f"{total / n:.{digits}f}" if n else "-"
+            cell += f" ({naive / naive_n:.{digits}f})" if naive_n else "       "
             cells.append(f"{cell:>18}")
         print(f"{row:38}" + "".join(cells) + f"   {TARGETS.get(row, '')}")
 

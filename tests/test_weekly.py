@@ -15,6 +15,7 @@ from app.store import (
     add_responses,
     add_service,
     earlier_comments,
+    older_comments,
     prior_themes,
     replace_service_week,
     service_weeks,
@@ -253,15 +254,42 @@ def test_earlier_comments_are_the_two_weeks_before_newest_first(db, parking):
     assert earlier_comments(db, parking.id, WEEK, 1) == ["last week"]
 
 
+def test_older_comments_are_the_weeks_before_those_newest_first(db, parking):
+    for shift in (-9, -8, -3, -2, -1):
+        text = f"{-shift} weeks ago"
+        add_response(db, NewResponse(parking.id, 3, text, submitted_at=_at(WEEK.shift(shift), 2)))
+    add_response(db, NewResponse(parking.id, 3, "", submitted_at=_at(WEEK.shift(-4), 3)))
+    assert older_comments(db, parking.id, WEEK, 10) == ["3 weeks ago", "8 weeks ago"]
+    assert older_comments(db, parking.id, WEEK, 1) == ["3 weeks ago"]
+
+
+def test_a_small_week_counts_older_weeks_and_a_big_one_does_not(app, db, parking, monkeypatch):
+    _load(db, parking, WEEK.shift(-4), PHONES)
+    _load(db, parking, WEEK, PARKING)
+    seen = []
+    real = weekly_run._compute
+
+    def spy(rows, prior, context, history, random_state):
+        seen.append(sorted(history))
+        return real(rows, prior, context, history, random_state)
+
+    monkeypatch.setattr(weekly_run, "_compute", spy)
+    run_week(app.config["DATABASE"], WEEK)
+    assert seen[-1] == sorted(f"{c} ({n})" if n else c for n in range(3) for c in PHONES)
+    monkeypatch.setattr("analysis.novelty.SEEK_MAX", 5)
+    run_week(app.config["DATABASE"], WEEK)
+    assert seen[-1] == []
+
+
 def test_a_week_is_themed_beside_the_comments_before_it(app, db, parking, monkeypatch):
     _load(db, parking, WEEK.shift(-1), PHONES)
     _load(db, parking, WEEK, PARKING)
     seen = {}
     real = weekly_run._compute
 
-    def spy(rows, prior, context, random_state):
+    def spy(rows, prior, context, history, random_state):
         seen["context"] = list(context)
-        return real(rows, prior, context, random_state)
+        return real(rows, prior, context, history, random_state)
 
     monkeypatch.setattr(weekly_run, "_compute", spy)
     run_week(app.config["DATABASE"], WEEK)
@@ -282,9 +310,9 @@ def test_a_small_week_of_mostly_ratings_still_gets_its_full_context(app, db, par
     seen = {}
     real = weekly_run._compute
 
-    def spy(rows, prior, context, random_state):
+    def spy(rows, prior, context, history, random_state):
         seen["context"] = len(context)
-        return real(rows, prior, context, random_state)
+        return real(rows, prior, context, history, random_state)
 
     monkeypatch.setattr(weekly_run, "_compute", spy)
     run_week(app.config["DATABASE"], WEEK)

@@ -191,7 +191,13 @@ def words_explained(threshold):
     """[(word, meaning)] for the trend words and the sentiment split, as the digest states them."""
     share = f"{round(100 * MIN_SIDE_SHARE)}%"
     return [
-        ("New", f"The first week this theme appears, with at least {threshold} comments."),
+        (
+            "New",
+            f"The first week this theme appears, with at least {threshold} comments. Its "
+            "comments fit none of last week's themes, or the weeks before hold fewer comments "
+            "like them than a subject half as common then would, by a one-sided binomial test "
+            "(p < 0.01) on up to 8 earlier weeks (2 when the week has over 1,000 comments).",
+        ),
         (
             "Growing or Shrinking",
             "This week's share of comments in the theme is higher or lower than its share of "

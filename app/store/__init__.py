@@ -97,10 +97,13 @@ from app.store.responses import (
     response_by_ref,
 )
 from app.store.results import (
+    CONTEXT_WEEKS,
+    HISTORY_WEEKS,
     analysed_after,
     delete_responses_by_source,
     earlier_comments,
     last_run,
+    older_comments,
     prior_themes,
     record_run,
     replace_service_week,
@@ -187,6 +190,8 @@ from app.store.webhooks import (
 )
 
 __all__ = [
+    "CONTEXT_WEEKS",
+    "HISTORY_WEEKS",
     "PublishedItem",
     "PublishedService",
     "Quote",
@@ -291,6 +296,7 @@ __all__ = [
     "digest_recipients",
     "digest_themes",
     "earlier_comments",
+    "older_comments",
     "edit_user",
     "find_responses",
     "get_response",

@@ -11,6 +11,9 @@ from app.store.transaction import write_transaction
 PRIOR_TEXTS_PER_THEME = 300
 # The weeks before a week whose comments are themed beside it (analysis/tracking.py).
 CONTEXT_WEEKS = 2
+# The weeks before those whose comments are only counted, not themed: how common a subject
+# was before is judged on this many weeks in all (analysis/tracking.py, `history`).
+HISTORY_WEEKS = 8
 # A service's results, in an order that deletes rows before the rows they point to.
 _SERVICE_RESULTS = ("response_analysis", "theme_weeks", "service_weeks", "theme_changes", "themes")
 
@@ -82,6 +85,20 @@ def earlier_comments(db, service_id, week, limit):
     subject absent from the weeks before shows as new."""
     start, _ = week.shift(-CONTEXT_WEEKS).bounds_iso()
     end, _ = week.bounds_iso()
+    rows = db.execute(
+        "SELECT comment FROM responses WHERE service_id = ? AND submitted_at >= ? "
+        "AND submitted_at < ? AND comment != '' ORDER BY submitted_at DESC, id DESC LIMIT ?",
+        [service_id, start, end, limit],
+    )
+    return [row[0] for row in rows]
+
+
+def older_comments(db, service_id, week, limit):
+    """Up to `limit` comments to a service from the weeks after CONTEXT_WEEKS up to
+    HISTORY_WEEKS before a week, newest first: counted, not themed, to judge whether a
+    subject is new."""
+    start, _ = week.shift(-HISTORY_WEEKS).bounds_iso()
+    end, _ = week.shift(-CONTEXT_WEEKS).bounds_iso()
     rows = db.execute(
         "SELECT comment FROM responses WHERE service_id = ? AND submitted_at >= ? "
         "AND submitted_at < ? AND comment != '' ORDER BY submitted_at DESC, id DESC LIMIT ?",

@@ -2,14 +2,13 @@
 
 import numpy as np
 
+from analysis.novelty import split_grown
 from analysis.tracking import (
     _context,
     _fresh_themes,
     _kept_at,
     _release_to_old,
     _Space,
-    _split_grown,
-    _unlike_before,
     context_size,
     track_themes,
 )
@@ -128,21 +127,6 @@ def test_a_new_subject_sharing_words_with_an_old_theme_is_a_new_theme():
     assert second.continues[refunds_now] == refunds_id
 
 
-def test_a_subject_as_common_as_before_is_not_new():
-    # 12 comments this week, as many of the 30 earlier comments as of the 30 this week.
-    assert not _unlike_before(12, 12, 30, 30)
-    # Twice as common this week is the line itself: not significantly beyond it.
-    assert not _unlike_before(12, 6, 30, 30)
-
-
-def test_a_subject_absent_before_is_new_once_there_is_enough_of_it():
-    assert _unlike_before(12, 0, 30, 30)  # p = (2/3)^12 = 0.008
-    assert not _unlike_before(7, 0, 30, 30)  # p = 0.06: too few to tell
-    assert _unlike_before(7, 0, 30, 60)  # twice the earlier comments: p = 0.008
-    assert not _unlike_before(2, 0, 30, 600)  # under MIN_CONTINUING
-    assert not _unlike_before(12, 0, 30, 0)  # nothing earlier to compare with
-
-
 def test_an_old_theme_carries_on_with_fewer_comments_in_a_small_week():
     assert [_kept_at(n) for n in (10, 30, 50, 60, 90, 400)] == [1, 1, 2, 2, 3, 3]
 
@@ -169,8 +153,8 @@ def test_a_grown_theme_splits_off_the_half_the_weeks_before_lack():
     context = [*_week(REFUNDS), *_week(PHONES, copies=10)]
     texts = now + context
     labels = np.array([1 if "hold" in t or "phone" in t else 0 for t in texts])
-    model = _fresh_themes(texts, 2, 0).model  # only its vectors are used
-    split = _split_grown(labels, texts, len(now), model)
+    vectors = _fresh_themes(texts, 2, 0).model.transform(texts)  # only its vectors are used
+    split = split_grown(labels, len(now), vectors.__getitem__)
     crash = {split[i] for i, t in enumerate(texts) if "crashed" in t}
     refund = {split[i] for i, t in enumerate(texts) if "crashed" not in t and split[i] != 1}
     assert len(crash) == 1 and crash.isdisjoint({0, 1})
@@ -182,5 +166,27 @@ def test_a_theme_that_did_not_grow_is_not_split():
     now = [*_week(REFUNDS), *_week(PHONES)]
     texts = now + now
     labels = np.array([1 if "hold" in t or "phone" in t else 0 for t in texts])
-    model = _fresh_themes(texts, 2, 0).model
-    assert _split_grown(labels, texts, len(now), model).tolist() == labels.tolist()
+    vectors = _fresh_themes(texts, 2, 0).model.transform(texts)
+    assert split_grown(labels, len(now), vectors.__getitem__).tolist() == labels.tolist()
+
+
+LIBRARY = [
+    "the library closed early again",
+    "library shut before its opening hours ended",
+    "library doors locked an hour early",
+]
+
+
+def test_three_comments_on_a_subject_older_weeks_lack_are_a_new_theme():
+    prior = {1: _week(BINS), 2: _week(PHONES), 3: _week(REFUNDS, copies=2)}
+    context = _week(BINS, PHONES, REFUNDS, copies=6)
+    history = _week(BINS, PHONES, REFUNDS, PARKING, copies=20)  # six older weeks
+    now = [*_week(BINS, PHONES, REFUNDS, copies=2), *LIBRARY]
+    tracked = track_themes(now, prior, context=context, history=history)
+    library = _theme_of(tracked, now, "library")
+    assert tracked.continues[library] is None
+    assert _members(tracked, now)[library] == LIBRARY
+    # Without the older weeks three comments are too few to tell from chance: they join
+    # the old themes they are nearest.
+    alone = track_themes(now, prior, context=context)
+    assert all(alone.continues[alone.labels[now.index(text)]] for text in LIBRARY)

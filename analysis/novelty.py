@@ -28,10 +28,10 @@ NEW_RATE = 0.5
 NEW_ALPHA = 0.01
 # The fewest comments a new theme may have (the smallest group Pulse shows to staff).
 MIN_GROUP = 3
-# Past this many comments in a week, a subject big enough to show (3% of the week) is big
-# enough for the clustering to find alone, and comparing every pair of comments would cost
-# more than it finds: older weeks are not read and no groups are sought.
-SEEK_MAX = 1_000
+# Past this many comments in a week, a subject big enough to show (3% of the week: 12 or
+# more comments) passes the test as a fresh theme of its own against as many earlier
+# comments as the week has ((2/3)^12 < 0.01): older weeks are not read, no groups sought.
+SEEK_MAX = 400
 # Shuffled weeks that set the bar for a branch of seek_novel's tree: enough that a group
 # which one week in 500 would make by chance is told from one that one in 100 would.
 SHUFFLES = 999
@@ -127,11 +127,25 @@ def seek_novel(labels, vectors, n_now):
     family = (1 + (by_chance[None, :] >= score[:, :1]).sum(axis=1)) / (1 + SHUFFLES)
     passing = unlike[:, 0] & (family < NEW_ALPHA)
     labels = labels.copy()
+    # A fresh theme that is new as a whole keeps its comments: a branch inside it would
+    # only cut the new subject in two.
+    taken = np.isin(
+        labels, [t for t in np.unique(labels[labels >= 0]) if _passes(labels == t, n_now)]
+    )
     next_id = labels.max() + 1
     for branch in _largest(children, passing, len(vectors)):
-        labels[_leaves(children, branch, len(vectors))] = next_id
-        next_id += 1
+        rows = _leaves(children, branch, len(vectors))
+        rows = rows[~taken[rows]]
+        if np.sum(rows < n_now) >= MIN_GROUP:
+            labels[rows] = next_id
+            next_id += 1
     return labels
+
+
+def _passes(rows, n_now):
+    """Whether the rows marked (the first n_now this week's) pass the test for "new"."""
+    now = int(rows[:n_now].sum())
+    return unlike_before(now, int(rows[n_now:].sum()), n_now, len(rows) - n_now)
 
 
 def _branch_sums(children, values):

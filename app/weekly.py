@@ -203,10 +203,9 @@ def _inputs(db, job, week):
     # responses; context_size falls then rises, so this reads enough for any of them.
     limit = max(context_size(0), context_size(len(rows)))
     context = earlier_comments(db, job.service.id, week, limit)
-    # Older weeks only count when a week is small enough for tracking to read them.
-    history = (
-        older_comments(db, job.service.id, week, HISTORY_LIMIT) if len(rows) <= SEEK_MAX else []
-    )
+    # Older weeks only count when a week has few enough comments for tracking to read them.
+    small = sum(1 for row in rows if row[2]) <= SEEK_MAX
+    history = older_comments(db, job.service.id, week, HISTORY_LIMIT) if small else []
     return rows, job.prior, context, history
 
 

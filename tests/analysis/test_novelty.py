@@ -105,3 +105,17 @@ def test_weeks_like_the_weeks_before_seldom_get_a_new_theme():
         labels = np.zeros(len(now) + len(before), dtype=int)
         found += bool(seek_novel(labels, np.vstack([now, before]), len(now)).any())
     assert found <= 1
+
+
+def test_a_fresh_theme_new_as_a_whole_is_not_cut():
+    rng = np.random.default_rng(0)
+    # Eight comments on the sixth subject already form fresh theme 1, which is new as it is.
+    now = _week(rng, AXES, [6, 6, 5, 5, 5, 8])
+    before = _week(rng, AXES[:5], [48] * 5)
+    labels = np.zeros(len(now) + len(before), dtype=int)
+    labels[27:35] = 1
+    assert seek_novel(labels, np.vstack([now, before]), len(now)).tolist() == labels.tolist()
+    # Clustered with an old subject instead, the same eight get a theme of their own.
+    labels[27:35] = 0
+    found = seek_novel(labels, np.vstack([now, before]), len(now))
+    assert set(found[27:35]) == {1} and not found[:27].any() and not found[35:].any()

@@ -4,9 +4,9 @@ A group holding `members` of this week's n comments and `held` of the C earlier 
 new when `held` is significantly below what a subject NEW_RATE times as common before would
 give (one-sided binomial at NEW_ALPHA; see `unlike_before`). The test is tried on the fresh
 themes (analysis/tracking.py), on halves of a fresh theme that grew (`split_grown`), and on
-tight groups of this week's comments that no earlier comment resembles (`seek_novel`): at a
-council's small volumes a new subject has three or four comments in its first week, too
-few for the clustering to give them a theme of their own.
+the branches of a tree of all the comments (`seek_novel`): at a council's small volumes a
+new subject has three or four comments in its first week, too few for the clustering to
+give them a theme of their own.
 
 The earlier comments are the weeks just before, which are clustered with this week's, and
 older weeks' comments, which are only counted: each is counted in the fresh theme of the
@@ -96,11 +96,12 @@ def seek_novel(labels, vectors, n_now):
     test on a branch is as fair as on a whole theme. (A group chosen for holding this
     week's comments would pass by chance far more often than NEW_ALPHA; that was measured,
     see benchmarks/README.md.) Many branches are tried, so one would often pass by chance
-    alone: a branch also needs a p-value that the smallest of any branch reaches in fewer
-    than NEW_ALPHA of SHUFFLES weeks made by shuffling which comments are this week's. So a
-    week like the weeks before gets a theme from this search less than once in 100. The
-    largest branches that pass, with at least MIN_GROUP of this week's comments, become
-    fresh themes.
+    alone: a passing branch must also stand further apart from the rest of the tree (the
+    height at which it joins it, less its own height) than the most apart passing branch
+    does in all but NEW_ALPHA of SHUFFLES weeks made by shuffling which comments are this
+    week's. So a week like the weeks before gets a theme from this search about once in 100
+    at most. The largest branches that pass, with at least MIN_GROUP of this week's
+    comments outside fresh themes already new, become fresh themes.
     """
     n_before = len(labels) - n_now
     if not n_before or n_now < MIN_GROUP or n_now > SEEK_MAX:
@@ -142,10 +143,11 @@ def seek_novel(labels, vectors, n_now):
     return labels
 
 
-def _passes(rows, n_now):
-    """Whether the rows marked (the first n_now this week's) pass the test for "new"."""
-    now = int(rows[:n_now].sum())
-    return unlike_before(now, int(rows[n_now:].sum()), n_now, len(rows) - n_now)
+def _passes(marked, n_now):
+    """Whether the rows marked True (the first n_now are this week's) pass the test for
+    "new" as one group."""
+    now = int(marked[:n_now].sum())
+    return unlike_before(now, int(marked[n_now:].sum()), n_now, len(marked) - n_now)
 
 
 def _branch_sums(children, values):

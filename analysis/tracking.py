@@ -9,11 +9,11 @@ something genuinely new still shows up:
    two when one half is a subject the earlier weeks lack.
 2. A fresh theme is new when the earlier comments join it far less than this week's do (a
    stated binomial test, analysis/novelty.py; in a small week older weeks' comments are
-   counted too, and tight groups of this week's comments that no earlier comment resembles
-   are tested on their own), or when its comments hardly vote for any one old theme (each
-   votes for the old theme whose centre it is nearest to, in a word-stem 1-2-gram TF-IDF
-   space fitted on both weeks, if close enough). It keeps its comments and
-   gets a new id, even when it shares words with an old theme.
+   counted too, and the branches of a tree of all the comments are tested on their own),
+   or when its comments hardly vote for any one old theme (each votes for the old theme
+   whose centre it is nearest to, in a word-stem 1-2-gram TF-IDF space fitted on both
+   weeks, if close enough). It keeps its comments and gets a new id, even when it shares
+   words with an old theme.
 3. Every other comment joins the old theme it is nearest to, if close enough; an old theme
    that gathers too few comments (`_kept_at`) has faded.
 4. What no old theme took is gathered, not dropped: a fresh theme's leftovers form a new

@@ -11,8 +11,9 @@ from app.store.transaction import write_transaction
 PRIOR_TEXTS_PER_THEME = 300
 # The weeks before a week whose comments are themed beside it (analysis/tracking.py).
 CONTEXT_WEEKS = 2
-# The weeks before those whose comments are only counted, not themed: how common a subject
-# was before is judged on this many weeks in all (analysis/tracking.py, `history`).
+# How common a subject was before is judged on this many weeks before a week: the
+# CONTEXT_WEEKS themed beside it, then older ones whose comments are only counted
+# (analysis/novelty.py).
 HISTORY_WEEKS = 8
 # A service's results, in an order that deletes rows before the rows they point to.
 _SERVICE_RESULTS = ("response_analysis", "theme_weeks", "service_weeks", "theme_changes", "themes")

@@ -2,7 +2,7 @@
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from analysis.redact import PLACEHOLDER_PATTERN
@@ -83,11 +83,13 @@ def analyse_service_week(
     *,
     context: Sequence[str] | None = None,
     history: Sequence[str] = (),
+    recent: Collection[int] = frozenset(),
     random_state: int = 0,
 ) -> ServiceWeek:
     """Score and theme one service's week; prior maps last week's theme ids to their comments,
-    context holds earlier weeks' comments to theme beside this week's, and history older
-    weeks' comments to count when judging what is new (see track_themes)."""
+    context holds earlier weeks' comments to theme beside this week's, history older weeks'
+    comments to count when judging what is new, and recent the ids among prior's first seen
+    in the last few weeks (see track_themes)."""
     ratings = [r.rating for r in responses]
     cleaned = [(r, clean_comment(r.comment)) for r in responses]
     commented = [r for r, text in cleaned if text]
@@ -112,6 +114,7 @@ def analyse_service_week(
         prior,
         context=context,
         history=history,
+        recent=recent,
         random_state=random_state,
     )
     members_of = defaultdict(list)

@@ -13,15 +13,17 @@ something genuinely new still shows up:
    or when its comments hardly vote for any one old theme (each votes for the old theme
    whose centre it is nearest to, in a word-stem 1-2-gram TF-IDF space fitted on both
    weeks, if close enough). It keeps its comments and gets a new id, even when it shares
-   words with an old theme.
+   words with an old theme. But a subject whose theme first showed a week or two ago, and
+   has grown since, continues that theme (`_rising_anchor`): one outage is new once.
 3. Every other comment joins the old theme it is nearest to, if close enough; an old theme
    that gathers too few comments (`_kept_at`) has faded.
 4. What no old theme took is gathered, not dropped: a fresh theme's leftovers form a new
    theme, new themes alike enough are one, a new theme alike an old one continues it (unless
    the test in step 2 made it new), comments nearer an old theme than their new one go back
    to it, and a new theme too small to show (MIN_NEW_SHARE) gives its comments to their
-   nearest theme. So a new subject shows once, in the week it starts, and every comment is
-   in a theme.
+   nearest theme. Last, in a small week, a fresh theme most of whose comments ended in one
+   theme goes whole to it, save those in new themes (`_follow_mates`). So a new subject
+   shows once, in the week it starts, and every comment is in a theme.
 
 Anchoring continuing themes to last week's centres, rather than matching two separate
 clusterings afterwards, keeps an id's meaning steady. The thresholds below were chosen with
@@ -29,7 +31,7 @@ benchmarks/tracking.py and benchmarks/story.py; what else was tried, and its fig
 benchmarks/README.md.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -52,6 +54,14 @@ MIN_SIMILARITY = 0.2
 # An old theme with fewer comments than this this week has faded (fewer in a small week:
 # see _kept_at).
 MIN_CONTINUING = 3
+# A fresh theme unlike the weeks before continues a theme first seen in the last few weeks
+# when this share of its comments vote for it and that theme held at least
+# MIN_RISING_EARLIER (and most) of its earlier comments (_rising_anchor).
+RISING_VOTE_SHARE = 0.5
+MIN_RISING_EARLIER = 2
+# In a week of at most this many comments, a fresh theme most of whose comments ended in
+# one theme goes whole to it (_follow_mates).
+MATES_MAX = 100
 # New themes whose centres are at least this close (cosine) are one new theme.
 MERGE_SIMILARITY = 0.3
 # A theme first seen this week must hold this share of the week's comments (and at least
@@ -82,6 +92,7 @@ def track_themes(
     *,
     context: Sequence[str] | None = None,
     history: Sequence[str] = (),
+    recent: Collection[int] = frozenset(),
     n_themes: int | None = None,
     random_state: int = 0,
 ) -> TrackedThemes:
@@ -89,7 +100,8 @@ def track_themes(
 
     prior maps last week's theme ids to their member texts; context holds earlier weeks'
     comments, newest first, to theme beside this week's (last week's members when None);
-    history holds older weeks' comments, only counted when judging what is new.
+    history holds older weeks' comments, only counted when judging what is new; recent
+    holds the ids among prior's that were first seen in the last few weeks.
     """
     texts = list(texts)
     prior_ids = sorted(p for p in prior if prior[p])
@@ -105,13 +117,20 @@ def track_themes(
 
     nearest, closeness = space.nearest()
     # Step 2: fresh themes unlike the weeks before, or like no one old theme, are new.
-    new_fresh, unlike = [], np.zeros(len(texts), dtype=bool)
+    new_fresh, rising, unlike = [], {}, np.zeros(len(texts), dtype=bool)
     for theme_id in np.unique(fresh_labels[fresh_labels >= 0]):
         members = np.flatnonzero(fresh_labels == theme_id)
         votes = nearest[members][closeness[members] >= MIN_SIMILARITY]
         top_share = np.bincount(votes).max() / len(members) if len(votes) else 0.0
         held = int(np.sum(context_labels == theme_id))
         if unlike_before(len(members), held, len(texts), n_earlier):
+            earlier = [
+                context[i] for i in np.flatnonzero(context_labels[: len(context)] == theme_id)
+            ]
+            anchor = _rising_anchor(votes, len(members), earlier, prior, prior_ids, recent)
+            if anchor is not None:
+                rising[theme_id] = anchor
+                continue
             unlike[members] = True
             new_fresh.append(theme_id)
         elif top_share < MIN_VOTE_SHARE:
@@ -120,6 +139,8 @@ def track_themes(
     keys = np.full(len(texts), -1)  # anchor index, or len(prior_ids) + position in new_fresh
     for position, theme_id in enumerate(new_fresh):
         keys[fresh_labels == theme_id] = len(prior_ids) + position
+    for theme_id, anchor in rising.items():
+        keys[fresh_labels == theme_id] = anchor
     joinable = (keys == -1) & (closeness >= MIN_SIMILARITY)
     keys[joinable] = nearest[joinable]
     counts = np.bincount(keys[keys >= 0], minlength=len(prior_ids) + len(new_fresh))
@@ -131,6 +152,26 @@ def track_themes(
         keys, fresh_labels, len(prior_ids), space, unlike, (nearest, closeness)
     )
     return _result(texts, keys, prior_ids, space)
+
+
+def _rising_anchor(votes, n_members, earlier, prior, prior_ids, recent):
+    """The anchor (index into prior_ids) a fresh theme unlike the weeks before continues,
+    or None.
+
+    It is the old theme at least RISING_VOTE_SHARE of the fresh theme's n_members comments
+    vote for, when that theme is in `recent` (first seen in the last few weeks) and its own
+    comments last week include most of the fresh theme's few earlier ones (`earlier`), and
+    at least MIN_RISING_EARLIER. Such a subject started a week or two ago and is growing
+    fast: calling it new again would show one outage as a new theme week after week.
+    """
+    if not len(votes):
+        return None
+    anchor = int(np.bincount(votes).argmax())
+    if prior_ids[anchor] not in recent or np.sum(votes == anchor) < RISING_VOTE_SHARE * n_members:
+        return None
+    theirs = set(prior[prior_ids[anchor]])
+    shared = sum(text in theirs for text in earlier)
+    return anchor if shared >= max(MIN_RISING_EARLIER, len(earlier) / 2) else None
 
 
 def _kept_at(n_comments):
@@ -171,7 +212,27 @@ def _gather_leftovers(keys, fresh_labels, n_anchors, space, unlike, nearest_old)
     best = destinations[similarity.argmax(axis=1)]
     left = (keys == -1) & (similarity.max(axis=1) > 0)
     keys[left] = best[left]
-    return keys
+    if len(keys) > MATES_MAX:
+        return keys
+    return _follow_mates(keys, fresh_labels, n_anchors)
+
+
+def _follow_mates(keys, fresh_labels, n_anchors):
+    """A fresh theme more than half of whose comments ended in one theme goes whole to it,
+    except for comments in a new theme, which stay: placed one by one against old centres,
+    a fresh theme's comments scatter over old themes that share a word with them, and the
+    fresh clustering, which saw all the comments together, is the better judge of which
+    belong together. In a small week this makes the themes agree with the true subjects
+    markedly more; past MATES_MAX comments it lost the emerging subject in some medium
+    stories and agreed less at large volume (benchmarks/README.md, item 21)."""
+    moved = keys.copy()
+    for theme in np.unique(fresh_labels[fresh_labels >= 0]):
+        members = np.flatnonzero(fresh_labels == theme)
+        values, counts = np.unique(keys[members], return_counts=True)
+        if values[counts.argmax()] >= 0 and counts.max() > len(members) / 2:
+            staying = keys[members] >= n_anchors
+            moved[members[~staying]] = values[counts.argmax()]
+    return moved
 
 
 def _claim_for_new(keys, n_anchors, space):

@@ -21,6 +21,7 @@ from app.store import (
     earlier_comments,
     older_comments,
     prior_themes,
+    recent_themes,
     record_run,
     replace_service_week,
     services_to_analyse,
@@ -94,7 +95,7 @@ def weeks_to_analyse(db, last, *, since=None, all_weeks=False, service_id=None):
     return weeks
 
 
-def _compute(rows, prior, context, history, random_state):
+def _compute(rows, prior, context, history, recent, random_state):
     # Imported here, not at the top: the web app loads this module through its commands, and
     # scikit-learn and nltk would add a second to every worker's start for nothing.
     from analysis.summary import Response, analyse_service_week
@@ -109,6 +110,7 @@ def _compute(rows, prior, context, history, random_state):
             prior,
             context=context,
             history=history,
+            recent=recent,
             random_state=random_state,
         )
     return result, time.perf_counter() - started
@@ -181,6 +183,7 @@ class _Job:
     size: int
     prior: dict
     sizes: dict
+    recent: frozenset
 
 
 def _jobs(db, services, week):
@@ -188,13 +191,14 @@ def _jobs(db, services, week):
     jobs = []
     for service in services:
         prior, sizes = prior_themes(db, service.id, week)
-        jobs.append(_Job(service, counts.get(service.id, 0), prior, sizes))
+        recent = recent_themes(db, service.id, week)
+        jobs.append(_Job(service, counts.get(service.id, 0), prior, sizes, recent))
     return jobs
 
 
 def _inputs(db, job, week):
-    """A service's week, last week's themes, the earlier comments it is themed beside and
-    the older ones counted when judging what is new."""
+    """A service's week, last week's themes, the earlier comments it is themed beside, the
+    older ones counted when judging what is new, and which themes are recent."""
     from analysis.novelty import SEEK_MAX  # loaded by run_week already
     from analysis.tracking import context_size
 
@@ -206,7 +210,7 @@ def _inputs(db, job, week):
     # Older weeks only count when a week has few enough comments for tracking to read them.
     small = sum(1 for row in rows if row[2]) <= SEEK_MAX
     history = older_comments(db, job.service.id, week, HISTORY_LIMIT) if small else []
-    return rows, job.prior, context, history
+    return rows, job.prior, context, history, job.recent
 
 
 def _in_parallel(db, week, jobs, workers, random_state):

@@ -17,6 +17,7 @@ from app.store import (
     earlier_comments,
     older_comments,
     prior_themes,
+    recent_themes,
     replace_service_week,
     service_weeks,
 )
@@ -269,9 +270,9 @@ def test_a_small_week_counts_older_weeks_and_a_big_one_does_not(app, db, parking
     seen = []
     real = weekly_run._compute
 
-    def spy(rows, prior, context, history, random_state):
+    def spy(rows, prior, context, history, recent, random_state):
         seen.append(sorted(history))
-        return real(rows, prior, context, history, random_state)
+        return real(rows, prior, context, history, recent, random_state)
 
     monkeypatch.setattr(weekly_run, "_compute", spy)
     run_week(app.config["DATABASE"], WEEK)
@@ -287,9 +288,9 @@ def test_a_week_is_themed_beside_the_comments_before_it(app, db, parking, monkey
     seen = {}
     real = weekly_run._compute
 
-    def spy(rows, prior, context, history, random_state):
+    def spy(rows, prior, context, history, recent, random_state):
         seen["context"] = list(context)
-        return real(rows, prior, context, history, random_state)
+        return real(rows, prior, context, history, recent, random_state)
 
     monkeypatch.setattr(weekly_run, "_compute", spy)
     run_week(app.config["DATABASE"], WEEK)
@@ -310,10 +311,32 @@ def test_a_small_week_of_mostly_ratings_still_gets_its_full_context(app, db, par
     seen = {}
     real = weekly_run._compute
 
-    def spy(rows, prior, context, history, random_state):
+    def spy(rows, prior, context, history, recent, random_state):
         seen["context"] = len(context)
-        return real(rows, prior, context, history, random_state)
+        return real(rows, prior, context, history, recent, random_state)
 
     monkeypatch.setattr(weekly_run, "_compute", spy)
     run_week(app.config["DATABASE"], WEEK)
     assert seen["context"] >= 180  # 200 in all, less this week's 20 comments
+
+
+def test_themes_first_seen_in_the_two_weeks_before_are_recent(app, db, parking, monkeypatch):
+    for back, comments in ((3, PHONES), (2, PHONES + PARKING), (1, PHONES + PARKING + STAFF)):
+        _load(db, parking, WEEK.shift(-back), comments)
+        run_week(app.config["DATABASE"], WEEK.shift(-back))
+    first_weeks = dict(db.execute("SELECT id, first_week FROM themes").fetchall())
+    wanted = {t for t, w in first_weeks.items() if w >= str(WEEK.shift(-2))}
+    assert wanted and len(wanted) < len(first_weeks), first_weeks
+    assert recent_themes(db, parking.id, WEEK) == wanted
+    assert recent_themes(db, parking.id, WEEK.shift(-3)) == frozenset()
+    _load(db, parking, WEEK, PARKING)
+    seen = {}
+    real = weekly_run._compute
+
+    def spy(rows, prior, context, history, recent, random_state):
+        seen["recent"] = recent
+        return real(rows, prior, context, history, recent, random_state)
+
+    monkeypatch.setattr(weekly_run, "_compute", spy)
+    run_week(app.config["DATABASE"], WEEK)
+    assert seen["recent"] == wanted

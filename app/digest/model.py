@@ -196,7 +196,9 @@ def words_explained(threshold):
             f"The first week this theme appears, with at least {threshold} comments. Its "
             "comments fit none of last week's themes, or the weeks before hold fewer comments "
             "like them than a subject half as common then would, by a one-sided binomial test "
-            "(p < 0.01) on up to 8 earlier weeks (2 when the week has over 400 comments).",
+            "(p < 0.01) on up to 8 earlier weeks (2 when the week has over 400 comments). "
+            "A subject whose theme first appeared in the last two weeks keeps that theme as "
+            "it grows, instead of being called new again.",
         ),
         (
             "Growing or Shrinking",

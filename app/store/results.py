@@ -15,6 +15,10 @@ CONTEXT_WEEKS = 2
 # CONTEXT_WEEKS themed beside it, then older ones whose comments are only counted
 # (analysis/novelty.py).
 HISTORY_WEEKS = 8
+# A theme first seen this many weeks before a week, or fewer, is still rising
+# (analysis/tracking.py: a subject that grows fast again continues it rather than showing
+# as new twice).
+RECENT_WEEKS = 2
 # A service's results, in an order that deletes rows before the rows they point to.
 _SERVICE_RESULTS = ("response_analysis", "theme_weeks", "service_weeks", "theme_changes", "themes")
 
@@ -129,6 +133,15 @@ def prior_themes(db, service_id, week):
         if len(members[theme_id]) < PRIOR_TEXTS_PER_THEME:
             members[theme_id].append(comment)
     return {t: members[t] for t in sizes if members.get(t)}, sizes
+
+
+def recent_themes(db, service_id, week):
+    """Ids of a service's themes first seen in the RECENT_WEEKS weeks before a week."""
+    rows = db.execute(
+        "SELECT id FROM themes WHERE service_id = ? AND first_week >= ? AND first_week < ?",
+        [service_id, str(week.shift(-RECENT_WEEKS)), str(week)],
+    )
+    return frozenset(row[0] for row in rows)
 
 
 def replace_service_week(db, service_id, week, result, prior_sizes):

@@ -5,6 +5,7 @@ import numpy as np
 from analysis.novelty import split_grown
 from analysis.tracking import (
     _context,
+    _follow_mates,
     _fresh_themes,
     _kept_at,
     _release_to_old,
@@ -190,3 +191,26 @@ def test_three_comments_on_a_subject_older_weeks_lack_are_a_new_theme():
     # the old themes they are nearest.
     alone = track_themes(now, prior, context=context)
     assert all(alone.continues[alone.labels[now.index(text)]] for text in LIBRARY)
+
+
+def test_a_subject_that_started_last_week_and_grew_continues_its_theme():
+    # Last week the crashes began: three comments, a theme first seen then (id 3).
+    prior = {1: _week(REFUNDS), 2: _week(PHONES), 3: CRASHES[:3]}
+    context = [*_week(REFUNDS, PHONES, copies=3), *CRASHES[:3]]
+    history = _week(REFUNDS, PHONES, copies=12)
+    now = [*_week(REFUNDS, PHONES, copies=2), *_week(CRASHES, copies=4)]
+    rising = track_themes(now, prior, context=context, history=history, recent={3})
+    assert {rising.continues[rising.labels[now.index(t)]] for t in _week(CRASHES, copies=4)} == {3}
+    # Had theme 3 been there for weeks, a subject this much commoner than before is new.
+    settled = track_themes(now, prior, context=context, history=history)
+    crashes = settled.labels[now.index(CRASHES[0])]
+    assert settled.continues[crashes] is None
+
+
+def test_a_fresh_theme_mostly_in_one_theme_goes_whole_to_it():
+    fresh = np.array([0, 0, 0, 1, 1, 1, 1, 1, 2, 2])
+    keys = np.array([5, 5, 6, 0, 0, 0, 1, 9, 0, 1])  # anchors 0-4, new themes from 5
+    moved = _follow_mates(keys, fresh, 5)
+    # Fresh theme 0 is mostly new theme 5, but its comment in new theme 6 stays. Theme 1
+    # goes to anchor 0, except its comment in new theme 9; theme 2 has no majority.
+    assert moved.tolist() == [5, 5, 6, 0, 0, 0, 0, 9, 0, 1]

@@ -43,7 +43,7 @@ from analysis.labels import ThemeLabeller
 from analysis.novelty import SEEK_MAX, nearest_labels, seek_novel, split_grown, unlike_before
 from analysis.text import distinct_first
 from analysis.themes import Theme, ThemeModel, ThemeResult, find_themes
-from analysis.tracking_space import _Space
+from analysis.tracking_space import TrackingSpace
 
 # A fresh theme is new when no single old theme gets this share of its comments' votes
 # (comments far from every old centre do not vote).
@@ -104,7 +104,7 @@ def track_themes(
     """
     texts = list(texts)
     prior_ids = sorted(p for p in prior if prior[p])
-    space = _Space(texts, [prior[p] for p in prior_ids]) if prior_ids else None
+    space = TrackingSpace(texts, [prior[p] for p in prior_ids]) if prior_ids else None
     if space is None or space.empty or not texts:
         fresh = _fresh_themes(texts, n_themes, random_state)
         continues = {theme.id: None for theme in fresh.themes}

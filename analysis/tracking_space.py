@@ -14,7 +14,7 @@ def _stem_bigrams(text):
     return stem_ngrams(tokenise(text), 1, 2)
 
 
-class _Space:
+class TrackingSpace:
     """Word-stem 1-2-gram TF-IDF fitted on both weeks, one unit-length centre per old theme."""
 
     def __init__(self, texts, prior_groups):
@@ -49,3 +49,6 @@ class _Space:
         vectors = self.current[members]
         centre = normalize(sparse.csr_matrix(vectors.mean(axis=0)))
         return (vectors @ centre.T).toarray().ravel()
+
+
+__all__ = ["TrackingSpace"]

@@ -4,12 +4,12 @@ import numpy as np
 
 from analysis.novelty import split_grown
 from analysis.tracking import (
+    TrackingSpace,
     _context,
     _follow_mates,
     _fresh_themes,
     _kept_at,
     _release_to_old,
-    _Space,
     context_size,
     track_themes,
 )
@@ -143,7 +143,7 @@ def test_context_defaults_to_last_weeks_members_and_is_sized_to_the_week():
 def test_a_comment_nearer_an_old_theme_leaves_a_new_theme_for_it():
     # Clustered together this week, as key 1; old theme 0 is the bins.
     texts = [*CRASHES, *CRASHES, "missed bin collection, the bin men skipped my bin"]
-    space = _Space(texts, [BINS])
+    space = TrackingSpace(texts, [BINS])
     keys = _release_to_old(np.ones(len(texts), dtype=int), 1, space, space.nearest())
     assert keys.tolist() == [1] * len(CRASHES) * 2 + [0]
 

@@ -13,6 +13,9 @@ from analysis.sentiment_split import (
 )
 from app.digest.backlog import backlog_for_digest
 from app.store import (
+    CONTEXT_WEEKS,
+    HISTORY_WEEKS,
+    RECENT_WEEKS,
     breakdown,
     digest_themes,
     has_responses,
@@ -25,6 +28,9 @@ from app.store import (
 )
 
 TREND_WEEKS = 12
+# analysis.novelty.SEEK_MAX, written out so a page does not load scipy to explain a word;
+# tests/dashboard/test_digest_themes.py checks that the two agree, and the test's p and rate.
+NOVELTY_READS_HISTORY_UP_TO = 400
 LEVELS = [
     (5, "Very satisfied"),
     (4, "Satisfied"),
@@ -196,9 +202,10 @@ def words_explained(threshold):
             f"The first week this theme appears, with at least {threshold} comments. Its "
             "comments fit none of last week's themes, or the weeks before hold fewer comments "
             "like them than a subject half as common then would, by a one-sided binomial test "
-            "(p < 0.01) on up to 8 earlier weeks (2 when the week has over 400 comments). "
-            "A subject whose theme first appeared in the last two weeks keeps that theme as "
-            "it grows, instead of being called new again.",
+            f"(p < 0.01) on up to {HISTORY_WEEKS} earlier weeks ({CONTEXT_WEEKS} when the week "
+            f"has over {NOVELTY_READS_HISTORY_UP_TO} comments). A subject whose theme first "
+            f"appeared in the last {RECENT_WEEKS} weeks keeps that theme as it grows, instead "
+            "of being called new again.",
         ),
         (
             "Growing or Shrinking",

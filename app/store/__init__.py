@@ -99,6 +99,7 @@ from app.store.responses import (
 from app.store.results import (
     CONTEXT_WEEKS,
     HISTORY_WEEKS,
+    RECENT_WEEKS,
     analysed_after,
     delete_responses_by_source,
     earlier_comments,
@@ -193,6 +194,7 @@ from app.store.webhooks import (
 __all__ = [
     "CONTEXT_WEEKS",
     "HISTORY_WEEKS",
+    "RECENT_WEEKS",
     "PublishedItem",
     "PublishedService",
     "Quote",

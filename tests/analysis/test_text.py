@@ -109,6 +109,26 @@ def test_phrases_do_not_start_or_end_with_stop_words():
         assert words[0] not in ENGLISH_STOP_WORDS and words[-1] not in ENGLISH_STOP_WORDS
 
 
+@pytest.mark.parametrize(
+    ("comment", "function_words", "kept"),
+    [
+        (
+            "Doedd y wefan ddim yn gweithio ar fy ffôn",
+            {"doedd", "y", "ddim", "yn", "ar", "fy"},
+            "wefan",
+        ),
+        ("Dydy hi ddim yn amlwg sut i dalu", {"dydy", "hi", "ddim", "yn", "i"}, "amlwg"),
+        ("Wnes i ddim cael ebost gyda nhw wedyn", {"wnes", "i", "ddim", "gyda", "nhw"}, "ebost"),
+    ],
+)
+def test_welsh_phrases_do_not_start_or_end_with_function_words(comment, function_words, kept):
+    found = {" ".join(p) for p in phrases(comment)}
+    assert kept in found  # the words that name the subject are still there to label it by
+    for phrase in found:
+        words = phrase.split()
+        assert words[0] not in function_words and words[-1] not in function_words, phrase
+
+
 def test_phrases_keep_inner_stop_words():
     found = {" ".join(p) for p in phrases("council tax bill")}
     assert "council tax bill" in found  # "bill" is a stop word to scikit-learn, not to us

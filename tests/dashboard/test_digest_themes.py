@@ -61,6 +61,24 @@ def test_the_words_are_explained(as_user, steady):
     assert f"first appeared in the last {RECENT_WEEKS} weeks keeps that theme" in meanings["New"]
 
 
+def test_a_tiny_p_value_reads_as_below_a_thousandth(as_user, db, service, staff):
+    ids = store_results(db, service, BEFORE, {"Missed bins": [MISSED] * 40}, [OTHER] * 60)
+    store_results(
+        db,
+        service,
+        WEEK,
+        {"Missed bins": [MISSED] * 3},
+        [OTHER] * 97,
+        continues={"Missed bins": ids["Missed bins"]},
+    )
+    soup = page(as_user("owner").get(f"/services/bins/weeks/{WEEK}"))
+    theme = _theme(soup, "Missed bins")
+    assert text_of(theme.select_one(".govuk-tag")) == "Shrinking"
+    detail = text_of(theme.select_one(".pulse-theme-detail"))
+    assert "earlier weeks 40 of 100 (40%), p < 0.001" in detail
+    assert "p =" not in detail
+
+
 def test_thirty_of_a_hundred_after_two_is_growing(as_user, db, service, staff):
     ids = store_results(db, service, BEFORE, {"Missed bins": [MISSED] * 2}, [OTHER] * 98)
     store_results(

@@ -111,7 +111,6 @@ LABEL_STOP_WORDS = (
         "dwi",
         "dydy",
         "dyw",
-        "e",
         "efo",
         "ei",
         "eich",

@@ -265,7 +265,7 @@ def _release_to_old(keys, n_anchors, space, nearest_old):
     moving = np.zeros(len(keys), dtype=bool)
     for key in new:
         members = np.flatnonzero(keys == key)
-        own = (space.current[members] @ space.centre_of(members).T).toarray().ravel()
+        own = space.closeness_to_centre(members)
         back = (closeness[members] >= MIN_SIMILARITY) & (closeness[members] > own)
         moving[members[back]] = True
     keys[moving] = nearest[moving]

@@ -46,9 +46,7 @@ class TrackingSpace:
 
     def closeness_to_centre(self, members):
         """Cosine similarity of each member to the members' own centre."""
-        vectors = self.current[members]
-        centre = normalize(sparse.csr_matrix(vectors.mean(axis=0)))
-        return (vectors @ centre.T).toarray().ravel()
+        return (self.current[members] @ self.centre_of(members).T).toarray().ravel()
 
 
 __all__ = ["TrackingSpace"]

@@ -267,34 +267,22 @@ def test_older_comments_are_the_weeks_before_those_newest_first(db, parking):
 def test_a_small_week_counts_older_weeks_and_a_big_one_does_not(app, db, parking, monkeypatch):
     _load(db, parking, WEEK.shift(-4), PHONES)
     _load(db, parking, WEEK, PARKING)
-    seen = []
-    real = weekly_run._compute
-
-    def spy(rows, prior, context, history, recent, random_state):
-        seen.append(sorted(history))
-        return real(rows, prior, context, history, recent, random_state)
-
-    monkeypatch.setattr(weekly_run, "_compute", spy)
+    seen = _spy_on_compute(monkeypatch)
     run_week(app.config["DATABASE"], WEEK)
-    assert seen[-1] == sorted(f"{c} ({n})" if n else c for n in range(3) for c in PHONES)
+    assert sorted(seen[-1]["history"]) == sorted(
+        f"{c} ({n})" if n else c for n in range(3) for c in PHONES
+    )
     monkeypatch.setattr("analysis.novelty.SEEK_MAX", 5)
     run_week(app.config["DATABASE"], WEEK)
-    assert seen[-1] == []
+    assert seen[-1]["history"] == []
 
 
 def test_a_week_is_themed_beside_the_comments_before_it(app, db, parking, monkeypatch):
     _load(db, parking, WEEK.shift(-1), PHONES)
     _load(db, parking, WEEK, PARKING)
-    seen = {}
-    real = weekly_run._compute
-
-    def spy(rows, prior, context, history, recent, random_state):
-        seen["context"] = list(context)
-        return real(rows, prior, context, history, recent, random_state)
-
-    monkeypatch.setattr(weekly_run, "_compute", spy)
+    seen = _spy_on_compute(monkeypatch)
     run_week(app.config["DATABASE"], WEEK)
-    assert sorted(seen["context"]) == sorted(
+    assert sorted(seen[-1]["context"]) == sorted(
         f"{c} ({n})" if n else c for n in range(3) for c in PHONES
     )
 
@@ -308,16 +296,9 @@ def test_a_small_week_of_mostly_ratings_still_gets_its_full_context(app, db, par
             NewResponse(parking.id, 2, PARKING[n % 4], submitted_at=_at(WEEK, 1)) for n in range(20)
         ],
     )
-    seen = {}
-    real = weekly_run._compute
-
-    def spy(rows, prior, context, history, recent, random_state):
-        seen["context"] = len(context)
-        return real(rows, prior, context, history, recent, random_state)
-
-    monkeypatch.setattr(weekly_run, "_compute", spy)
+    seen = _spy_on_compute(monkeypatch)
     run_week(app.config["DATABASE"], WEEK)
-    assert seen["context"] >= 180  # 200 in all, less this week's 20 comments
+    assert len(seen[-1]["context"]) >= 180  # 200 in all, less this week's 20 comments
 
 
 def test_themes_first_seen_in_the_two_weeks_before_are_recent(app, db, parking, monkeypatch):
@@ -330,13 +311,20 @@ def test_themes_first_seen_in_the_two_weeks_before_are_recent(app, db, parking, 
     assert recent_themes(db, parking.id, WEEK) == wanted
     assert recent_themes(db, parking.id, WEEK.shift(-3)) == frozenset()
     _load(db, parking, WEEK, PARKING)
-    seen = {}
+    seen = _spy_on_compute(monkeypatch)
+    run_week(app.config["DATABASE"], WEEK)
+    assert seen[-1]["recent"] == wanted
+
+
+def _spy_on_compute(monkeypatch):
+    """Record what each service's computation is given (context, history, recent), in
+    order, while still running it."""
+    seen = []
     real = weekly_run._compute
 
     def spy(rows, prior, context, history, recent, random_state):
-        seen["recent"] = recent
+        seen.append({"context": list(context), "history": list(history), "recent": recent})
         return real(rows, prior, context, history, recent, random_state)
 
     monkeypatch.setattr(weekly_run, "_compute", spy)
-    run_week(app.config["DATABASE"], WEEK)
-    assert seen["recent"] == wanted
+    return seen

@@ -84,12 +84,14 @@ def analyse_service_week(
     context: Sequence[str] | None = None,
     history: Sequence[str] = (),
     recent: Collection[int] = frozenset(),
+    dormant: Mapping[int, Sequence[str]] | None = None,
     random_state: int = 0,
 ) -> ServiceWeek:
     """Score and theme one service's week; prior maps last week's theme ids to their comments,
     context holds earlier weeks' comments to theme beside this week's, history older weeks'
-    comments to count when judging what is new, and recent the ids among prior's first seen
-    in the last few weeks (see track_themes)."""
+    comments to count when judging what is new, recent the ids among prior's first seen in
+    the last few weeks, and dormant the comments of themes absent last week but there a few
+    weeks before (see track_themes)."""
     ratings = [r.rating for r in responses]
     cleaned = [(r, clean_comment(r.comment)) for r in responses]
     commented = [r for r, text in cleaned if text]
@@ -115,6 +117,7 @@ def analyse_service_week(
         context=context,
         history=history,
         recent=recent,
+        dormant=dormant,
         random_state=random_state,
     )
     members_of = defaultdict(list)

@@ -24,6 +24,9 @@ something genuinely new still shows up:
    nearest theme. Last, in a small week, a fresh theme most of whose comments ended in one
    theme goes whole to it, save those in new themes (`_follow_mates`). So a new subject
    shows once, in the week it starts, and every comment is in a theme.
+5. A new theme most of whose comments are nearest a theme that had none last week but was
+   there a few weeks before (`dormant`) is that subject back after a gap: it continues that
+   theme (`_revive`), unless the test in step 2 made it new.
 
 Anchoring continuing themes to last week's centres, rather than matching two separate
 clusterings afterwards, keeps an id's meaning steady. The thresholds below were chosen with
@@ -61,6 +64,9 @@ MIN_RISING_EARLIER = 2
 # In a week of at most this many comments, a fresh theme most of whose comments ended in
 # one theme goes whole to it (_follow_mates).
 MATES_MAX = 100
+# A new theme continues a dormant theme when at least this share of its comments are
+# nearest that theme's centre, and close enough to join it (_revive).
+REVIVE_SHARE = 0.5
 # New themes whose centres are at least this close (cosine) are one new theme.
 MERGE_SIMILARITY = 0.3
 # A theme first seen this week must hold this share of the week's comments (and at least
@@ -92,6 +98,7 @@ def track_themes(
     context: Sequence[str] | None = None,
     history: Sequence[str] = (),
     recent: Collection[int] = frozenset(),
+    dormant: Mapping[int, Sequence[str]] | None = None,
     n_themes: int | None = None,
     random_state: int = 0,
 ) -> TrackedThemes:
@@ -100,14 +107,20 @@ def track_themes(
     prior maps last week's theme ids to their member texts; context holds earlier weeks'
     comments, newest first, to theme beside this week's (last week's members when None);
     history holds older weeks' comments, only counted when judging what is new; recent
-    holds the ids among prior's that were first seen in the last few weeks.
+    holds the ids among prior's that were first seen in the last few weeks; dormant maps
+    the ids of themes with no comments last week but some a few weeks before to their
+    member texts then.
     """
     texts = list(texts)
     prior_ids = sorted(p for p in prior if prior[p])
     space = TrackingSpace(texts, [prior[p] for p in prior_ids]) if prior_ids else None
     if space is None or space.empty or not texts:
         fresh = _fresh_themes(texts, n_themes, random_state)
-        continues = {theme.id: None for theme in fresh.themes}
+        revived = {}
+        if texts and not prior_ids:  # a week after one without comments
+            unlike = np.zeros(len(texts), dtype=bool)
+            revived = _revive(np.asarray(fresh.labels), texts, [], dormant or {}, unlike)
+        continues = {theme.id: revived.get(theme.id) for theme in fresh.themes}
         return TrackedThemes(fresh.labels, fresh.themes, continues, prior_ids)
     context = _context(texts, prior, context)
     fresh = _fresh_themes(texts + context, n_themes, random_state)
@@ -150,7 +163,44 @@ def track_themes(
     keys = _gather_leftovers(
         keys, fresh_labels, len(prior_ids), space, unlike, (nearest, closeness)
     )
-    return _result(texts, keys, prior_ids, space)
+    revived = _revive(keys, texts, [prior[p] for p in prior_ids], dormant or {}, unlike)
+    return _result(texts, keys, prior_ids, space, revived)
+
+
+def _revive(keys, texts, prior_groups, dormant, unlike):
+    """{new theme's key: dormant theme id it continues}.
+
+    A new theme continues a dormant theme when at least REVIVE_SHARE of its comments are
+    nearest that theme's centre (among last week's and the dormant themes' centres, in a
+    space fitted on all of them) and at least MIN_SIMILARITY close; not when most of its
+    comments passed the test for "new" (step 2), and each dormant theme at most once, the
+    largest new theme first. A steady subject that had no comments for a week or two, which
+    small weeks often give, then keeps its name instead of showing as new again. On the
+    demo this leaves 178 new theme-weeks of 201; on benchmarks/story.py it changed neither
+    the new nor the emerging subject (benchmarks/README.md, item 23).
+    """
+    n_anchors = len(prior_groups)
+    new = [k for k in np.unique(keys) if k >= n_anchors]
+    if not dormant or not new:
+        return {}
+    dormant_ids = sorted(dormant)
+    space = TrackingSpace(texts, [*prior_groups, *(dormant[d] for d in dormant_ids)])
+    if space.empty:
+        return {}
+    nearest, closeness = space.nearest()
+    revived = {}
+    for key in sorted(new, key=lambda k: (-np.sum(keys == k), k)):
+        members = np.flatnonzero(keys == key)
+        votes = nearest[members][closeness[members] >= MIN_SIMILARITY]
+        if unlike[members].mean() > 0.5 or not len(votes):
+            continue
+        top = int(np.bincount(votes).argmax())
+        if top < n_anchors or np.sum(votes == top) < REVIVE_SHARE * len(members):
+            continue
+        theme_id = dormant_ids[top - n_anchors]
+        if theme_id not in revived.values():
+            revived[key] = theme_id
+    return revived
 
 
 def _rising_anchor(votes, n_members, earlier, prior, prior_ids, recent):
@@ -361,8 +411,9 @@ def _graph_neighbours(texts):
     return int(np.clip(round(distinct**0.5 * 0.75), 5, 30))
 
 
-def _result(texts, keys, prior_ids, space):
-    """Renumber themes 0..n-1 (continuing ones first), then name them and pick examples."""
+def _result(texts, keys, prior_ids, space, revived):
+    """Renumber themes 0..n-1 (continuing ones first), then name them and pick examples;
+    revived maps new themes' keys to the dormant theme ids they continue."""
     present = sorted(set(keys[keys >= 0].tolist()))
     local = {key: n for n, key in enumerate(present)}
     labels = np.array([local[k] if k >= 0 else -1 for k in keys])
@@ -374,7 +425,7 @@ def _result(texts, keys, prior_ids, space):
         order = members[np.lexsort((members, -score))]
         examples = [int(i) for i in distinct_first(order, texts, N_EXAMPLES)]
         themes.append(Theme(n, labeller.names_[n], labeller.keywords_[n], len(members), examples))
-        continues[n] = prior_ids[key] if key < len(prior_ids) else None
+        continues[n] = prior_ids[key] if key < len(prior_ids) else revived.get(key)
     carried = {p for p in continues.values() if p is not None}
     faded = [p for p in prior_ids if p not in carried]
     return TrackedThemes(labels.tolist(), themes, continues, faded)

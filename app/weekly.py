@@ -18,6 +18,7 @@ from threadpoolctl import threadpool_limits
 
 from app.db import connect
 from app.store import (
+    dormant_themes,
     earlier_comments,
     older_comments,
     prior_themes,
@@ -95,7 +96,7 @@ def weeks_to_analyse(db, last, *, since=None, all_weeks=False, service_id=None):
     return weeks
 
 
-def _compute(rows, prior, context, history, recent, random_state):
+def _compute(rows, prior, context, history, recent, dormant, random_state):
     # Imported here, not at the top: the web app loads this module through its commands, and
     # scikit-learn and nltk would add a second to every worker's start for nothing.
     from analysis.summary import Response, analyse_service_week
@@ -111,6 +112,7 @@ def _compute(rows, prior, context, history, recent, random_state):
             context=context,
             history=history,
             recent=recent,
+            dormant=dormant,
             random_state=random_state,
         )
     return result, time.perf_counter() - started
@@ -198,7 +200,8 @@ def _jobs(db, services, week):
 
 def _inputs(db, job, week):
     """A service's week, last week's themes, the earlier comments it is themed beside, the
-    older ones counted when judging what is new, and which themes are recent."""
+    older ones counted when judging what is new, which themes are recent, and the comments
+    of themes that had none last week but some a few weeks before."""
     from analysis.novelty import SEEK_MAX  # loaded by run_week already
     from analysis.tracking import context_size
 
@@ -210,7 +213,10 @@ def _inputs(db, job, week):
     # Older weeks only count when a week has few enough comments for tracking to read them.
     small = sum(1 for row in rows if row[2]) <= SEEK_MAX
     history = older_comments(db, job.service.id, week, HISTORY_LIMIT) if small else []
-    return rows, job.prior, context, history, job.recent
+    # Only a small week's steady subject misses whole weeks; skipping this above SEEK_MAX
+    # keeps a big week from fitting a second tracking space.
+    dormant = dormant_themes(db, job.service.id, week) if small else {}
+    return rows, job.prior, context, history, job.recent, dormant
 
 
 def _in_parallel(db, week, jobs, workers, random_state):

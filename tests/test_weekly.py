@@ -317,14 +317,21 @@ def test_themes_first_seen_in_the_two_weeks_before_are_recent(app, db, parking, 
 
 
 def _spy_on_compute(monkeypatch):
-    """Record what each service's computation is given (context, history, recent), in
-    order, while still running it."""
+    """Record what each service's computation is given (context, history, recent,
+    dormant), in order, while still running it."""
     seen = []
     real = weekly_run._compute
 
-    def spy(rows, prior, context, history, recent, random_state):
-        seen.append({"context": list(context), "history": list(history), "recent": recent})
-        return real(rows, prior, context, history, recent, random_state)
+    def spy(rows, prior, context, history, recent, dormant, random_state):
+        seen.append(
+            {
+                "context": list(context),
+                "history": list(history),
+                "recent": recent,
+                "dormant": dormant,
+            }
+        )
+        return real(rows, prior, context, history, recent, dormant, random_state)
 
     monkeypatch.setattr(weekly_run, "_compute", spy)
     return seen

@@ -14,6 +14,7 @@ from analysis.sentiment_split import (
 from app.digest.backlog import backlog_for_digest
 from app.store import (
     CONTEXT_WEEKS,
+    DORMANT_WEEKS,
     HISTORY_WEEKS,
     RECENT_WEEKS,
     breakdown,
@@ -224,7 +225,12 @@ def words_explained(threshold):
             f"Fewer than {MIN_EVIDENCE} comments in the theme this week and in its earlier "
             "weeks together: too few for any test to tell a change from chance.",
         ),
-        ("Faded", "The theme had comments last week and too few fit it this week."),
+        (
+            "Faded",
+            "The theme had comments last week and too few fit it this week. When most of a "
+            f"group of comments in the next {DORMANT_WEEKS} weeks are nearest it, they "
+            "continue it rather than showing as a new theme.",
+        ),
         (
             "Negative and positive",
             f"Counted when a theme holds both: negative means rated {NEGATIVE_RATING} or "

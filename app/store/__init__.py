@@ -98,10 +98,12 @@ from app.store.responses import (
 )
 from app.store.results import (
     CONTEXT_WEEKS,
+    DORMANT_WEEKS,
     HISTORY_WEEKS,
     RECENT_WEEKS,
     analysed_after,
     delete_responses_by_source,
+    dormant_themes,
     earlier_comments,
     last_run,
     older_comments,
@@ -193,6 +195,7 @@ from app.store.webhooks import (
 
 __all__ = [
     "CONTEXT_WEEKS",
+    "DORMANT_WEEKS",
     "HISTORY_WEEKS",
     "RECENT_WEEKS",
     "PublishedItem",
@@ -312,6 +315,7 @@ __all__ = [
     "list_services",
     "list_users",
     "locked_users",
+    "dormant_themes",
     "prior_themes",
     "recent_themes",
     "record_digest_failed",

@@ -19,6 +19,9 @@ HISTORY_WEEKS = 8
 # (analysis/tracking.py: a subject that grows fast again continues it rather than showing
 # as new twice).
 RECENT_WEEKS = 2
+# A theme with no comments last week but some in one of this many weeks before that is
+# dormant: a new theme on its subject continues it (analysis/tracking.py).
+DORMANT_WEEKS = 3
 # A service's results, in an order that deletes rows before the rows they point to.
 _SERVICE_RESULTS = ("response_analysis", "theme_weeks", "service_weeks", "theme_changes", "themes")
 
@@ -144,6 +147,34 @@ def recent_themes(db, service_id, week):
     return frozenset(row[0] for row in rows)
 
 
+def dormant_themes(db, service_id, week):
+    """A service's dormant themes before a week: {theme id: member comments}, the members
+    from the theme's latest week. Dormant themes had no comments last week but some in one
+    of the DORMANT_WEEKS weeks before; themes merged into another are left out."""
+    rows = db.execute(
+        "SELECT tw.theme_id, max(tw.week) FROM theme_weeks tw JOIN themes t ON t.id = tw.theme_id "
+        "WHERE tw.service_id = :service AND tw.week >= :start AND tw.week < :previous "
+        "AND tw.status != 'faded' AND t.merged_into IS NULL AND tw.theme_id NOT IN "
+        "(SELECT theme_id FROM theme_weeks WHERE service_id = :service AND week = :previous "
+        "AND status != 'faded') GROUP BY tw.theme_id ORDER BY tw.theme_id",
+        {
+            "service": service_id,
+            "start": str(week.shift(-1 - DORMANT_WEEKS)),
+            "previous": str(week.shift(-1)),
+        },
+    ).fetchall()
+    members = {}
+    for theme_id, latest in rows:
+        comments = db.execute(
+            "SELECT r.comment FROM response_analysis a JOIN responses r ON r.id = a.response_id "
+            "WHERE a.service_id = ? AND a.week = ? AND a.theme_id = ? AND r.comment != '' "
+            "ORDER BY a.response_id LIMIT ?",
+            [service_id, latest, theme_id, PRIOR_TEXTS_PER_THEME],
+        )
+        members[theme_id] = [row[0] for row in comments]
+    return {theme_id: texts for theme_id, texts in members.items() if texts}
+
+
 def replace_service_week(db, service_id, week, result, prior_sizes):
     """Replace a service's results for a week in one transaction; returns rows written.
 
@@ -260,7 +291,7 @@ def _insert_theme_week(db, theme_id, service_id, week, theme, previous):
             "theme_id": theme_id,
             "service_id": service_id,
             "week": week,
-            "status": "continuing" if previous else "new",
+            "status": "new" if theme.continues is None else "continuing",
             "label": theme.label,
             "keywords": json.dumps(theme.keywords),
             "size": theme.size,

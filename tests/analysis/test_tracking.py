@@ -214,3 +214,27 @@ def test_a_fresh_theme_mostly_in_one_theme_goes_whole_to_it():
     # Fresh theme 0 is mostly new theme 5, but its comment in new theme 6 stays. Theme 1
     # goes to anchor 0, except its comment in new theme 9; theme 2 has no majority.
     assert moved.tolist() == [5, 5, 6, 0, 0, 0, 0, 9, 0, 1]
+
+
+def test_a_subject_back_after_a_quiet_week_continues_its_dormant_theme():
+    # The phone line had a theme (id 7) two weeks ago and no comments last week.
+    prior = {1: _week(BINS)}
+    context = [*_week(BINS), *_week(PHONES)]
+    now = _week(BINS, PHONES)
+    back = track_themes(now, prior, context=context, dormant={7: _week(PHONES)})
+    assert back.continues[_theme_of(back, now, "hold")] == 7
+    assert back.continues[_theme_of(back, now, "bin")] == 1
+    # Without it the subject is a new theme, and a dormant theme on another subject is not
+    # taken up.
+    alone = track_themes(now, prior, context=context)
+    assert alone.continues[_theme_of(alone, now, "hold")] is None
+    other = track_themes(now, prior, context=context, dormant={7: _week(PARKING)})
+    assert other.continues[_theme_of(other, now, "hold")] is None
+    assert 7 not in other.continues.values()
+
+
+def test_after_a_week_without_comments_a_returning_subject_keeps_its_theme():
+    now = _week(PHONES, PARKING)
+    back = track_themes(now, {}, dormant={7: _week(PHONES)})
+    assert back.continues[_theme_of(back, now, "hold")] == 7
+    assert back.continues[_theme_of(back, now, "permit")] is None

@@ -4,7 +4,7 @@ negative/positive split, and the count of comments that fit no theme, with their
 import pytest
 
 from analysis.novelty import NEW_ALPHA, NEW_RATE, SEEK_MAX
-from app.store import CONTEXT_WEEKS, HISTORY_WEEKS, RECENT_WEEKS
+from app.store import CONTEXT_WEEKS, DORMANT_WEEKS, HISTORY_WEEKS, RECENT_WEEKS
 from app.weeks import last_complete_week
 from tests.dashboard.helpers import store_results
 from tests.helpers import page, text_of
@@ -59,6 +59,7 @@ def test_the_words_are_explained(as_user, steady):
     assert f"over {SEEK_MAX:,} comments" in meanings["New"]
     assert f"p < {NEW_ALPHA}" in meanings["New"] and NEW_RATE == 0.5
     assert f"first appeared in the last {RECENT_WEEKS} weeks keeps that theme" in meanings["New"]
+    assert f"in the next {DORMANT_WEEKS} weeks are nearest it" in meanings["Faded"]
 
 
 def test_a_tiny_p_value_reads_as_below_a_thousandth(as_user, db, service, staff):

@@ -40,6 +40,7 @@ ROWS = (
     "themes per true topic",
     "weekly NMI",
     "labels supported (>= 40%)",
+    "new themes a service-week, weeks 2-12",
 )
 TARGETS = {
     "placed, weeks 2-12": ">= 0.85",
@@ -206,6 +207,10 @@ def measure(weeks, first, labels, plans, seed):
         for week in range(2, WEEKS + 1):
             if main.get(week - 1) is not None or main.get(week) is not None:
                 add("steady keeps its theme id", float(main.get(week - 1) == main.get(week)))
+            # What an owner is told is new. The story starts two subjects after week 1 (the
+            # problem in week 5, the emerging one in week 9); wandering topics come and go.
+            themes = [r[1] for r in weeks.get((service_id, week), [])]
+            add("new themes a service-week, weeks 2-12", float(m.shown_new(themes, first, week)))
     return sums
 
 

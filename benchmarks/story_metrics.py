@@ -15,6 +15,8 @@ from analysis.text import is_stop_phrase, stem, tokenise
 PURITY = 0.6
 COVERAGE = 0.5
 LABEL_SUPPORT = 0.4
+# The fewest comments a theme is shown with to staff (the default anonymity threshold).
+MIN_SHOWN = 3
 
 
 def placed(theme):
@@ -42,6 +44,13 @@ def shown_as_one_theme(truth, themes, topic, allowed=None, purity=PURITY, covera
         if count >= coverage * total and count >= purity * sizes[theme]:
             return True
     return False
+
+
+def shown_new(themes, first, week):
+    """How many themes first seen in `week` ({theme: first week}) hold at least MIN_SHOWN
+    of the week's comments (one theme per comment): the themes staff see marked New."""
+    sizes = Counter(t for t in themes if placed(t))
+    return sum(1 for t, n in sizes.items() if first[t] == week and n >= MIN_SHOWN)
 
 
 def main_theme(truth, themes, topic):

@@ -41,6 +41,15 @@ def test_main_theme_is_the_one_holding_most_of_the_topic():
     assert m.main_theme(truth, [None, None, -1, 9], "bins") is None
 
 
+def test_shown_new_counts_themes_first_seen_this_week_with_enough_comments():
+    first = {1: 3, 2: 5, 3: 5, 4: 5}
+    # Theme 1 is older, theme 3 has too few comments to show, theme 4 none this week.
+    themes = [1, 1, 1, 2, 2, 2, 3, 3, None, -1]
+    assert m.shown_new(themes, first, 5) == 1
+    assert m.shown_new(themes + [3], first, 5) == 2
+    assert m.shown_new(themes, first, 3) == 1
+
+
 def test_themes_per_topic():
     assert m.themes_per_topic(["a", "a", "b", "b"], [1, 2, 3, 4]) == 2.0
     assert m.themes_per_topic(["a", "b"], [1, None]) == 0.5

@@ -175,9 +175,9 @@ def _revive(keys, texts, prior_groups, dormant, unlike):
     space fitted on all of them) and at least MIN_SIMILARITY close; not when most of its
     comments passed the test for "new" (step 2), and each dormant theme at most once, the
     largest new theme first. A steady subject that had no comments for a week or two, which
-    small weeks often give, then keeps its name instead of showing as new again. On the
-    demo this leaves 178 new theme-weeks of 201; on benchmarks/story.py it changed neither
-    the new nor the emerging subject (benchmarks/README.md, item 23).
+    small weeks often give, then keeps its name instead of showing as new again. Taking up
+    only whole new themes, never single comments, keeps a dormant theme of a related
+    subject from absorbing an emerging one (benchmarks/README.md, items 22 and 23).
     """
     n_anchors = len(prior_groups)
     new = [k for k in np.unique(keys) if k >= n_anchors]

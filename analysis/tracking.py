@@ -14,7 +14,7 @@ something genuinely new still shows up:
    whose centre it is nearest to, in a word-stem 1-2-gram TF-IDF space fitted on both
    weeks, if close enough). It keeps its comments and gets a new id, even when it shares
    words with an old theme. But a subject whose theme first showed a week or two ago, and
-   has grown since, continues that theme (`_rising_anchor`): one outage is new once.
+   has grown since, continues that theme (`rising_anchor`): one outage is new once.
 3. Every other comment joins the old theme it is nearest to, if close enough; an old theme
    that gathers too few comments (`_kept_at`) has faded.
 4. What no old theme took is gathered, not dropped: a fresh theme's leftovers form a new
@@ -26,7 +26,7 @@ something genuinely new still shows up:
    shows once, in the week it starts, and every comment is in a theme.
 5. A new theme most of whose comments are nearest a theme that had none last week but was
    there a few weeks before (`dormant`) is that subject back after a gap: it continues that
-   theme (`_revive`), unless the test in step 2 made it new.
+   theme (`revive`), unless the test in step 2 made it new.
 
 Anchoring continuing themes to last week's centres, rather than matching two separate
 clusterings afterwards, keeps an id's meaning steady. The thresholds below were chosen with
@@ -46,27 +46,18 @@ from analysis.labels import ThemeLabeller
 from analysis.novelty import SEEK_MAX, nearest_labels, seek_novel, split_grown, unlike_before
 from analysis.text import distinct_first
 from analysis.themes import Theme, ThemeModel, ThemeResult, find_themes
-from analysis.tracking_space import TrackingSpace
+from analysis.tracking_returns import revive, rising_anchor
+from analysis.tracking_space import MIN_SIMILARITY, TrackingSpace
 
 # A fresh theme is new when no single old theme gets this share of its comments' votes
 # (comments far from every old centre do not vote).
 MIN_VOTE_SHARE = 0.15
-# A comment joins an old theme only this close to its centre (cosine); else it fits none.
-MIN_SIMILARITY = 0.2
 # An old theme with fewer comments than this this week has faded (fewer in a small week:
 # see _kept_at).
 MIN_CONTINUING = 3
-# A fresh theme unlike the weeks before continues a theme first seen in the last few weeks
-# when this share of its comments vote for it and that theme held at least
-# MIN_RISING_EARLIER (and most) of its earlier comments (_rising_anchor).
-RISING_VOTE_SHARE = 0.5
-MIN_RISING_EARLIER = 2
 # In a week of at most this many comments, a fresh theme most of whose comments ended in
 # one theme goes whole to it (_follow_mates).
 MATES_MAX = 100
-# A new theme continues a dormant theme when at least this share of its comments are
-# nearest that theme's centre, and close enough to join it (_revive).
-REVIVE_SHARE = 0.5
 # New themes whose centres are at least this close (cosine) are one new theme.
 MERGE_SIMILARITY = 0.3
 # A theme first seen this week must hold this share of the week's comments (and at least
@@ -119,7 +110,7 @@ def track_themes(
         revived = {}
         if texts and not prior_ids:  # a week after one without comments
             unlike = np.zeros(len(texts), dtype=bool)
-            revived = _revive(np.asarray(fresh.labels), texts, [], dormant or {}, unlike)
+            revived = revive(np.asarray(fresh.labels), texts, [], dormant or {}, unlike)
         continues = {theme.id: revived.get(theme.id) for theme in fresh.themes}
         return TrackedThemes(fresh.labels, fresh.themes, continues, prior_ids)
     context = _context(texts, prior, context)
@@ -139,7 +130,7 @@ def track_themes(
             earlier = [
                 context[i] for i in np.flatnonzero(context_labels[: len(context)] == theme_id)
             ]
-            anchor = _rising_anchor(votes, len(members), earlier, prior, prior_ids, recent)
+            anchor = rising_anchor(votes, len(members), earlier, prior, prior_ids, recent)
             if anchor is not None:
                 rising[theme_id] = anchor
                 continue
@@ -163,64 +154,8 @@ def track_themes(
     keys = _gather_leftovers(
         keys, fresh_labels, len(prior_ids), space, unlike, (nearest, closeness)
     )
-    revived = _revive(keys, texts, [prior[p] for p in prior_ids], dormant or {}, unlike)
+    revived = revive(keys, texts, [prior[p] for p in prior_ids], dormant or {}, unlike)
     return _result(texts, keys, prior_ids, space, revived)
-
-
-def _revive(keys, texts, prior_groups, dormant, unlike):
-    """{new theme's key: dormant theme id it continues}.
-
-    A new theme continues a dormant theme when at least REVIVE_SHARE of its comments are
-    nearest that theme's centre (among last week's and the dormant themes' centres, in a
-    space fitted on all of them) and at least MIN_SIMILARITY close; not when most of its
-    comments passed the test for "new" (step 2), and each dormant theme at most once, the
-    largest new theme first. A steady subject that had no comments for a week or two, which
-    small weeks often give, then keeps its name instead of showing as new again. Taking up
-    only whole new themes, never single comments, keeps a dormant theme of a related
-    subject from absorbing an emerging one (benchmarks/README.md, items 22 and 23).
-    """
-    n_anchors = len(prior_groups)
-    new = [k for k in np.unique(keys) if k >= n_anchors]
-    if not dormant or not new:
-        return {}
-    dormant_ids = sorted(dormant)
-    space = TrackingSpace(texts, [*prior_groups, *(dormant[d] for d in dormant_ids)])
-    if space.empty:
-        return {}
-    nearest, closeness = space.nearest()
-    revived = {}
-    for key in sorted(new, key=lambda k: (-np.sum(keys == k), k)):
-        members = np.flatnonzero(keys == key)
-        votes = nearest[members][closeness[members] >= MIN_SIMILARITY]
-        if unlike[members].mean() > 0.5 or not len(votes):
-            continue
-        top = int(np.bincount(votes).argmax())
-        if top < n_anchors or np.sum(votes == top) < REVIVE_SHARE * len(members):
-            continue
-        theme_id = dormant_ids[top - n_anchors]
-        if theme_id not in revived.values():
-            revived[key] = theme_id
-    return revived
-
-
-def _rising_anchor(votes, n_members, earlier, prior, prior_ids, recent):
-    """The anchor (index into prior_ids) a fresh theme unlike the weeks before continues,
-    or None.
-
-    It is the old theme at least RISING_VOTE_SHARE of the fresh theme's n_members comments
-    vote for, when that theme is in `recent` (first seen in the last few weeks) and its own
-    comments last week include most of the fresh theme's few earlier ones (`earlier`), and
-    at least MIN_RISING_EARLIER. Such a subject started a week or two ago and is growing
-    fast: calling it new again would show one outage as a new theme week after week.
-    """
-    if not len(votes):
-        return None
-    anchor = int(np.bincount(votes).argmax())
-    if prior_ids[anchor] not in recent or np.sum(votes == anchor) < RISING_VOTE_SHARE * n_members:
-        return None
-    theirs = set(prior[prior_ids[anchor]])
-    shared = sum(text in theirs for text in earlier)
-    return anchor if shared >= max(MIN_RISING_EARLIER, len(earlier) / 2) else None
 
 
 def _kept_at(n_comments):

@@ -7,6 +7,9 @@ from sklearn.preprocessing import normalize
 
 from analysis.text import stem_ngrams, tokenise
 
+# A comment joins an old theme only this close to its centre (cosine); else it fits none.
+MIN_SIMILARITY = 0.2
+
 
 def _stem_bigrams(text):
     """Word stems and stem pairs: "add to" / "on my" tell shopping_list_update from
@@ -49,4 +52,4 @@ class TrackingSpace:
         return (self.current[members] @ self.centre_of(members).T).toarray().ravel()
 
 
-__all__ = ["TrackingSpace"]
+__all__ = ["MIN_SIMILARITY", "TrackingSpace"]

@@ -4,8 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from app.store import NewResponse, add_responses, add_service, dormant_themes
-from app.store.results import DORMANT_WEEKS
+from app.store import DORMANT_WEEKS, NewResponse, add_responses, add_service, dormant_themes
 from app.weekly import run_week
 from app.weeks import parse_week
 from tests.samples import PARKING, PHONES, STAFF

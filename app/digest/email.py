@@ -176,7 +176,7 @@ def _theme_detail(theme):
         )
     else:
         detail += f" of {growth.n}"
-    return detail
+    return detail + (", none last week" if theme["back"] else "")
 
 
 def _split_text(theme):

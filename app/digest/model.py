@@ -172,6 +172,8 @@ def build_digest(db, service, week, *, threshold, show_all, include_staff=True):
             theme["growth"] = theme_growth_of(theme, week, stored, sizes, threshold)
             theme["trend"] = theme["growth"].word
         theme["trend_text"] = TREND_WORDS[theme["trend"]]
+        # A theme taken up again after a week or two without comments (analysis/tracking.py).
+        theme["back"] = theme["status"] == "continuing" and theme["previous_size"] is None
         theme["split"] = Split(*sides.get(theme["theme_id"], (0, 0)))
         theme["below_threshold"] = max(theme["size"], theme["previous_size"] or 0) < threshold
         if theme["below_threshold"] and not show_all:

@@ -42,6 +42,7 @@ def test_four_to_seven_of_twenty_reads_steady_with_its_counts(as_user, steady):
     detail = text_of(theme.select_one(".pulse-theme-detail"))
     assert "7 of 20 comments (35%)" in detail
     assert "earlier weeks 4 of 20 (20%), p = 0.288" in detail
+    assert "none last week" not in detail
 
 
 def test_the_words_are_explained(as_user, steady):
@@ -78,6 +79,24 @@ def test_a_tiny_p_value_reads_as_below_a_thousandth(as_user, db, service, staff)
     detail = text_of(theme.select_one(".pulse-theme-detail"))
     assert "earlier weeks 40 of 100 (40%), p < 0.001" in detail
     assert "p =" not in detail
+
+
+def test_a_theme_back_after_a_week_without_comments_says_so(as_user, db, service, staff):
+    two_back = WEEK.shift(-2)
+    ids = store_results(db, service, two_back, {"Missed bins": [MISSED] * 5}, [OTHER] * 15)
+    store_results(db, service, BEFORE, {}, [OTHER] * 20)
+    store_results(
+        db,
+        service,
+        WEEK,
+        {"Missed bins": [MISSED] * 4},
+        [OTHER] * 16,
+        continues={"Missed bins": ids["Missed bins"]},
+    )
+    theme = _theme(page(as_user("owner").get(f"/services/bins/weeks/{WEEK}")), "Missed bins")
+    assert text_of(theme.select_one(".govuk-tag")) == "Steady"
+    detail = text_of(theme.select_one(".pulse-theme-detail"))
+    assert "earlier weeks 5 of 40 (12%), p = " in detail and ", none last week" in detail
 
 
 def test_thirty_of_a_hundred_after_two_is_growing(as_user, db, service, staff):

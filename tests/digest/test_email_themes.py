@@ -54,3 +54,20 @@ def test_html_part(runner, smtp, staff, db, service):
     assert link["href"].endswith(f"/services/bins/weeks/{WEEK}/comments?theme=none")
     assert "A rare and telling remark" not in body
     assert "What the words mean" in body and "Too few to tell:" in body
+
+
+def test_a_theme_back_after_a_week_without_comments_says_so(runner, smtp, staff, db, service):
+    ids = store_results(db, service, WEEK.shift(-2), {"Staff on the phone": [RUDE] * 5}, [OTHER])
+    store_results(db, service, WEEK.shift(-1), {}, [OTHER] * 6)
+    store_results(
+        db,
+        service,
+        WEEK,
+        {"Staff on the phone": [RUDE] * 4},
+        [OTHER] * 2,
+        continues={"Staff on the phone": ids["Staff on the phone"]},
+    )
+    assert send(runner).exit_code == 0
+    text, html = parts(smtp.inbox.to("owner@example.gov.uk"))
+    assert "4 comments of 6; earlier weeks 5 of 12 (42%), none last week" in text
+    assert "none last week" in text_of(BeautifulSoup(html, "html.parser").body)

@@ -29,7 +29,8 @@ from app.store import (
 )
 
 TREND_WEEKS = 12
-# analysis.novelty.SEEK_MAX, written out so a page does not load scipy to explain a word;
+# analysis.novelty.SEEK_MAX (also where the weekly run stops reading dormant themes),
+# written out so a page does not load scipy to explain a word;
 # tests/dashboard/test_digest_themes.py checks that the two agree, and the test's p and rate.
 NOVELTY_READS_HISTORY_UP_TO = 400
 LEVELS = [
@@ -231,7 +232,8 @@ def words_explained(threshold):
             "Faded",
             "The theme had comments last week and too few fit it this week. When most of a "
             f"group of comments in the next {DORMANT_WEEKS} weeks are nearest it, they "
-            "continue it rather than showing as a new theme.",
+            "continue it rather than showing as a new theme (in a week of up to "
+            f"{NOVELTY_READS_HISTORY_UP_TO} comments).",
         ),
         (
             "Negative and positive",

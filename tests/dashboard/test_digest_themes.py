@@ -61,6 +61,7 @@ def test_the_words_are_explained(as_user, steady):
     assert f"p < {NEW_ALPHA}" in meanings["New"] and NEW_RATE == 0.5
     assert f"first appeared in the last {RECENT_WEEKS} weeks keeps that theme" in meanings["New"]
     assert f"in the next {DORMANT_WEEKS} weeks are nearest it" in meanings["Faded"]
+    assert f"in a week of up to {SEEK_MAX:,} comments" in meanings["Faded"]
 
 
 def test_a_tiny_p_value_reads_as_below_a_thousandth(as_user, db, service, staff):

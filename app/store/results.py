@@ -152,27 +152,29 @@ def dormant_themes(db, service_id, week):
     from the theme's latest week. Dormant themes had no comments last week but some in one
     of the DORMANT_WEEKS weeks before; themes merged into another are left out."""
     rows = db.execute(
-        "SELECT tw.theme_id, max(tw.week) FROM theme_weeks tw JOIN themes t ON t.id = tw.theme_id "
-        "WHERE tw.service_id = :service AND tw.week >= :start AND tw.week < :previous "
-        "AND tw.status != 'faded' AND t.merged_into IS NULL AND tw.theme_id NOT IN "
-        "(SELECT theme_id FROM theme_weeks WHERE service_id = :service AND week = :previous "
-        "AND status != 'faded') GROUP BY tw.theme_id ORDER BY tw.theme_id",
+        "WITH dormant AS (SELECT tw.theme_id, max(tw.week) AS week FROM theme_weeks tw "
+        "JOIN themes t ON t.id = tw.theme_id WHERE tw.service_id = :service "
+        "AND tw.week >= :start AND tw.week < :previous AND tw.status != 'faded' "
+        "AND t.merged_into IS NULL AND tw.theme_id NOT IN (SELECT theme_id FROM theme_weeks "
+        "WHERE service_id = :service AND week = :previous AND status != 'faded') "
+        "GROUP BY tw.theme_id), "
+        "members AS (SELECT a.theme_id, r.comment, row_number() OVER "
+        "(PARTITION BY a.theme_id ORDER BY a.response_id) AS n FROM dormant d "
+        "JOIN response_analysis a ON a.service_id = :service AND a.week = d.week "
+        "AND a.theme_id = d.theme_id JOIN responses r ON r.id = a.response_id "
+        "WHERE r.comment != '') "
+        "SELECT theme_id, comment FROM members WHERE n <= :limit ORDER BY theme_id, n",
         {
             "service": service_id,
             "start": str(week.shift(-1 - DORMANT_WEEKS)),
             "previous": str(week.shift(-1)),
+            "limit": PRIOR_TEXTS_PER_THEME,
         },
-    ).fetchall()
-    members = {}
-    for theme_id, latest in rows:
-        comments = db.execute(
-            "SELECT r.comment FROM response_analysis a JOIN responses r ON r.id = a.response_id "
-            "WHERE a.service_id = ? AND a.week = ? AND a.theme_id = ? AND r.comment != '' "
-            "ORDER BY a.response_id LIMIT ?",
-            [service_id, latest, theme_id, PRIOR_TEXTS_PER_THEME],
-        )
-        members[theme_id] = [row[0] for row in comments]
-    return {theme_id: texts for theme_id, texts in members.items() if texts}
+    )
+    members = defaultdict(list)
+    for theme_id, comment in rows:
+        members[theme_id].append(comment)
+    return dict(members)
 
 
 def replace_service_week(db, service_id, week, result, prior_sizes):

@@ -104,11 +104,12 @@ def track_themes(
     """
     texts = list(texts)
     prior_ids = sorted(p for p in prior if prior[p])
-    space = TrackingSpace(texts, [prior[p] for p in prior_ids]) if prior_ids else None
+    prior_groups = [prior[p] for p in prior_ids]
+    space = TrackingSpace(texts, prior_groups) if prior_ids else None
     if space is None or space.empty or not texts:
         fresh = _fresh_themes(texts, n_themes, random_state)
         revived = {}
-        if texts and not prior_ids:  # a week after one without comments
+        if not prior_ids:  # a week after one without comments
             unlike = np.zeros(len(texts), dtype=bool)
             revived = revive(np.asarray(fresh.labels), texts, [], dormant or {}, unlike)
         continues = {theme.id: revived.get(theme.id) for theme in fresh.themes}
@@ -154,7 +155,7 @@ def track_themes(
     keys = _gather_leftovers(
         keys, fresh_labels, len(prior_ids), space, unlike, (nearest, closeness)
     )
-    revived = revive(keys, texts, [prior[p] for p in prior_ids], dormant or {}, unlike)
+    revived = revive(keys, texts, prior_groups, dormant or {}, unlike)
     return _result(texts, keys, prior_ids, space, revived)
 
 

@@ -14,6 +14,7 @@ from app.store import (
     add_response,
     add_responses,
     add_service,
+    dormant_themes,
     earlier_comments,
     older_comments,
     prior_themes,
@@ -314,6 +315,19 @@ def test_themes_first_seen_in_the_two_weeks_before_are_recent(app, db, parking, 
     seen = _spy_on_compute(monkeypatch)
     run_week(app.config["DATABASE"], WEEK)
     assert seen[-1]["recent"] == wanted
+
+
+def test_only_a_small_week_is_given_the_dormant_themes(app, db, parking, monkeypatch):
+    for back, comments in ((2, PHONES + PARKING), (1, PARKING)):
+        _load(db, parking, WEEK.shift(-back), comments)
+        run_week(app.config["DATABASE"], WEEK.shift(-back))
+    _load(db, parking, WEEK, PARKING + PHONES)
+    seen = _spy_on_compute(monkeypatch)
+    run_week(app.config["DATABASE"], WEEK)
+    assert seen[-1]["dormant"] and seen[-1]["dormant"] == dormant_themes(db, parking.id, WEEK)
+    monkeypatch.setattr("analysis.novelty.SEEK_MAX", 5)
+    run_week(app.config["DATABASE"], WEEK)
+    assert seen[-1]["dormant"] == {}
 
 
 def _spy_on_compute(monkeypatch):

@@ -43,8 +43,16 @@ def build_event(event_type, service, data, text, event_id=None):
         "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "service": {"slug": service.slug, "name": service.name_en} if service else None,
         "data": data,
-        "text": text,
+        "text": chat_text(text),
     }
+
+
+def chat_text(text):
+    """The text line with &, < and > escaped, as Slack asks of incoming-webhook text: a
+    theme label or backlog title such as "<!channel>" or "<https://x|sign in>" would
+    otherwise notify a whole channel or show as a disguised link. Teams, whose message
+    text takes HTML, is kept from markup the same way."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def emit_event(db, app_config, event_type, service, data, text, *, event_id=None):

@@ -164,3 +164,15 @@ def test_the_readme_receiver_example_verifies_a_real_delivery(db, config, servic
     assert not namespace["verify"](hook.secret, request["headers"], request["body"] + b" ")
     old = {**request["headers"], "X-Pulse-Timestamp": "1000000000"}
     assert not namespace["verify"](hook.secret, old, request["body"])
+
+
+def test_chat_markup_in_a_label_is_sent_as_plain_characters(db, config, service, staff):
+    label = "<!channel> & <https://example.test|sign in>"
+    with Receiver() as receiver:
+        add_webhook(db, receiver.url, service.id, staff["admin"].id)
+        emit_event(db, config, "alert", service, {"label": label}, f"New theme: {label}")
+    event = json.loads(receiver.requests[0]["body"])
+    assert event["text"] == (
+        "New theme: &lt;!channel&gt; &amp; &lt;https://example.test|sign in&gt;"
+    )
+    assert event["data"]["label"] == label

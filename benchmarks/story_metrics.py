@@ -11,12 +11,13 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import normalized_mutual_info_score
 
 from analysis.text import is_stop_phrase, stem, tokenise
+from app import DEFAULTS
 
 PURITY = 0.6
 COVERAGE = 0.5
 LABEL_SUPPORT = 0.4
-# The fewest comments a theme is shown with to staff (the default anonymity threshold).
-MIN_SHOWN = 3
+# The fewest comments a theme is shown with to staff.
+MIN_SHOWN = DEFAULTS["ANONYMITY_THRESHOLD"]
 
 
 def placed(theme):

@@ -118,6 +118,7 @@ def analyse_service_week(
         history=history,
         recent=recent,
         dormant=dormant,
+        ratings=[r.rating for r in commented],
         random_state=random_state,
     )
     members_of = defaultdict(list)

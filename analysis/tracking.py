@@ -24,6 +24,9 @@ something genuinely new still shows up:
    nearest theme. Last, in a small week, a fresh theme most of whose comments ended in one
    theme goes whole to it, save those in new themes (`_follow_mates`). So a new subject
    shows once, in the week it starts, and every comment is in a theme.
+   A new theme rated clearly on one side gives its comments rated on the other side back
+   to the old theme they are nearest (`other_side_back`): a new complaint's theme does not
+   keep an older subject's satisfied comments that share its words.
 5. A new theme most of whose comments are nearest a theme that had none last week but was
    there a few weeks before (`dormant`) is that subject back after a gap: it continues that
    theme (`revive`), unless the test in step 2 made it new.
@@ -47,6 +50,7 @@ from analysis.novelty import SEEK_MAX, nearest_labels, seek_novel, split_grown, 
 from analysis.text import distinct_first
 from analysis.themes import Theme, ThemeModel, ThemeResult, find_themes
 from analysis.tracking_returns import revive, rising_anchor
+from analysis.tracking_sides import other_side_back
 from analysis.tracking_space import MIN_SIMILARITY, TrackingSpace
 
 # A fresh theme is new when no single old theme gets this share of its comments' votes
@@ -91,6 +95,7 @@ def track_themes(
     recent: Collection[int] = frozenset(),
     dormant: Mapping[int, Sequence[str]] | None = None,
     n_themes: int | None = None,
+    ratings: Sequence[int] | None = None,
     random_state: int = 0,
 ) -> TrackedThemes:
     """Theme this week's comments, continuing last week's themes where they carry on.
@@ -100,7 +105,7 @@ def track_themes(
     history holds older weeks' comments, only counted when judging what is new; recent
     holds the ids among prior's that were first seen in the last few weeks; dormant maps
     the ids of themes with no comments last week but some a few weeks before to their
-    member texts then.
+    member texts then; ratings holds each comment's 1-5 rating, when known.
     """
     texts = list(texts)
     prior_ids = sorted(p for p in prior if prior[p])
@@ -155,6 +160,11 @@ def track_themes(
     keys = _gather_leftovers(
         keys, fresh_labels, len(prior_ids), space, unlike, (nearest, closeness)
     )
+    if ratings is not None:
+        least = max(MIN_CONTINUING, MIN_NEW_SHARE * len(texts))
+        keys = other_side_back(
+            keys, len(prior_ids), np.asarray(ratings), (nearest, closeness), least
+        )
     revived = revive(keys, texts, prior_groups, dormant or {}, unlike)
     return _result(texts, keys, prior_ids, space, revived)
 

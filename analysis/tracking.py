@@ -203,13 +203,26 @@ def _gather_leftovers(keys, fresh_labels, n_anchors, space, unlike, nearest_old)
             for d in destinations
         ]
     )
-    similarity = (space.current @ centres.T).toarray()
+    similarity = _floor_new((space.current @ centres.T).toarray(), destinations >= n_anchors)
     best = destinations[similarity.argmax(axis=1)]
     left = (keys == -1) & (similarity.max(axis=1) > 0)
     keys[left] = best[left]
     if len(keys) > MATES_MAX:
         return keys
     return _follow_mates(keys, fresh_labels, n_anchors)
+
+
+def _floor_new(similarity, is_new):
+    """Closeness of each comment to each destination, with a new theme counted only where
+    the comment is at least MIN_SIMILARITY from its centre. A leftover that fits no theme
+    well is better in the old theme it is nearest than in a new one: joined to a new theme
+    it makes a new subject's first theme impure, and a reader then misses the subject
+    (benchmarks/README.md, item 27). A comment near nothing but new themes keeps its
+    nearest one."""
+    floored = np.where(is_new & (similarity < MIN_SIMILARITY), 0.0, similarity)
+    near_only_new = floored.max(axis=1) <= 0
+    floored[near_only_new] = similarity[near_only_new]
+    return floored
 
 
 def _follow_mates(keys, fresh_labels, n_anchors):

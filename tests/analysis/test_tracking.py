@@ -6,6 +6,7 @@ from analysis.novelty import split_grown
 from analysis.tracking import (
     TrackingSpace,
     _context,
+    _floor_new,
     _follow_mates,
     _fresh_themes,
     _kept_at,
@@ -214,6 +215,15 @@ def test_a_fresh_theme_mostly_in_one_theme_goes_whole_to_it():
     # Fresh theme 0 is mostly new theme 5, but its comment in new theme 6 stays. Theme 1
     # goes to anchor 0, except its comment in new theme 9; theme 2 has no majority.
     assert moved.tolist() == [5, 5, 6, 0, 0, 0, 0, 9, 0, 1]
+
+
+def test_a_leftover_far_from_a_new_theme_goes_to_the_nearest_old_theme():
+    # Columns: old theme, new theme. Closeness 0.15 to the new theme is under the floor.
+    similarity = np.array([[0.05, 0.15], [0.05, 0.35], [0.0, 0.1], [0.3, 0.0]])
+    floored = _floor_new(similarity, np.array([False, True]))
+    assert floored.argmax(axis=1).tolist() == [0, 1, 1, 0]
+    # The third comment is near nothing but the new theme, so it keeps it.
+    assert floored[2].tolist() == [0.0, 0.1]
 
 
 def test_a_subject_back_after_a_quiet_week_continues_its_dormant_theme():

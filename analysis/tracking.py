@@ -209,7 +209,7 @@ def _gather_leftovers(keys, fresh_labels, n_anchors, space, unlike, nearest_old)
     keys[left] = best[left]
     if len(keys) > MATES_MAX:
         return keys
-    return _follow_mates(keys, fresh_labels, n_anchors)
+    return _follow_mates(keys, fresh_labels, n_anchors, space)
 
 
 def _floor_new(similarity, is_new):
@@ -225,21 +225,28 @@ def _floor_new(similarity, is_new):
     return floored
 
 
-def _follow_mates(keys, fresh_labels, n_anchors):
-    """A fresh theme more than half of whose comments ended in one theme goes whole to it,
-    except for comments in a new theme, which stay: placed one by one against old centres,
-    a fresh theme's comments scatter over old themes that share a word with them, and the
-    fresh clustering, which saw all the comments together, is the better judge of which
-    belong together. In a small week this makes the themes agree with the true subjects
-    markedly more; past MATES_MAX comments it lost the emerging subject in some medium
-    stories and agreed less at large volume (benchmarks/README.md, item 21)."""
+def _follow_mates(keys, fresh_labels, n_anchors, space):
+    """A fresh theme more than half of whose comments ended in one theme goes whole to it:
+    placed one by one against old centres, a fresh theme's comments scatter over old themes
+    that share a word with them, and the fresh clustering, which saw all the comments
+    together, is the better judge of which belong together. Two kinds of comment stay:
+    those in a new theme, and, when the theme gone to is new, those under MIN_SIMILARITY
+    from its centre, which would make a new subject's first theme impure (item 28). In a
+    small week this makes the themes agree with the true subjects markedly more; past
+    MATES_MAX comments it lost the emerging subject in some medium stories and agreed less
+    at large volume (benchmarks/README.md, item 21)."""
     moved = keys.copy()
     for theme in np.unique(fresh_labels[fresh_labels >= 0]):
         members = np.flatnonzero(fresh_labels == theme)
         values, counts = np.unique(keys[members], return_counts=True)
-        if values[counts.argmax()] >= 0 and counts.max() > len(members) / 2:
+        to = values[counts.argmax()]
+        if to >= 0 and counts.max() > len(members) / 2:
             staying = keys[members] >= n_anchors
-            moved[members[~staying]] = values[counts.argmax()]
+            if to >= n_anchors:
+                centre = space.centre_of(np.flatnonzero(keys == to))
+                near = (space.current[members] @ centre.T).toarray().ravel()
+                staying |= near < MIN_SIMILARITY
+            moved[members[~staying]] = to
     return moved
 
 

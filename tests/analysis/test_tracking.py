@@ -211,7 +211,8 @@ def test_a_subject_that_started_last_week_and_grew_continues_its_theme():
 def test_a_fresh_theme_mostly_in_one_theme_goes_whole_to_it():
     fresh = np.array([0, 0, 0, 1, 1, 1, 1, 1, 2, 2])
     keys = np.array([5, 5, 6, 0, 0, 0, 1, 9, 0, 1])  # anchors 0-4, new themes from 5
-    moved = _follow_mates(keys, fresh, 5)
+    texts = [*PARKING, *BINS, *PHONES[:2]]
+    moved = _follow_mates(keys, fresh, 5, TrackingSpace(texts, [BINS, PHONES]))
     # Fresh theme 0 is mostly new theme 5, but its comment in new theme 6 stays. Theme 1
     # goes to anchor 0, except its comment in new theme 9; theme 2 has no majority.
     assert moved.tolist() == [5, 5, 6, 0, 0, 0, 0, 9, 0, 1]
@@ -224,6 +225,15 @@ def test_a_leftover_far_from_a_new_theme_goes_to_the_nearest_old_theme():
     assert floored.argmax(axis=1).tolist() == [0, 1, 1, 0]
     # The third comment is near nothing but the new theme, so it keeps it.
     assert floored[2].tolist() == [0.0, 0.1]
+
+
+def test_a_comment_unlike_a_new_theme_stays_out_of_it_when_its_mates_go():
+    # One fresh theme: three permit crashes in new theme 1, a fourth crash and a bin
+    # comment placed with the old bins theme 0.
+    texts = [*PARKING, BINS[0]]
+    keys = np.array([1, 1, 1, 0, 0])
+    moved = _follow_mates(keys, np.zeros(5, dtype=int), 1, TrackingSpace(texts, [BINS]))
+    assert moved.tolist() == [1, 1, 1, 1, 0]
 
 
 def test_a_subject_back_after_a_quiet_week_continues_its_dormant_theme():

@@ -20,10 +20,12 @@ something genuinely new still shows up:
 4. What no old theme took is gathered, not dropped: a fresh theme's leftovers form a new
    theme, new themes alike enough are one, a new theme alike an old one continues it (unless
    the test in step 2 made it new), comments nearer an old theme than their new one go back
-   to it, and a new theme too small to show (MIN_NEW_SHARE) gives its comments to their
-   nearest theme. Last, in a small week, a fresh theme most of whose comments ended in one
-   theme goes whole to it, save those in new themes (`_follow_mates`). So a new subject
-   shows once, in the week it starts, and every comment is in a theme.
+   to it (analysis/tracking_new.py), and a new theme too small to show (MIN_NEW_SHARE)
+   gives its comments to their nearest theme, a new one only if close enough
+   (`_floor_new`). Last, in a small week, a fresh theme most of whose comments ended in one
+   theme goes whole to it, save those in new themes and those far from a new theme it
+   goes to (`_follow_mates`). So a new subject shows once, in the week it starts, and
+   every comment is in a theme.
    A new theme rated clearly on one side gives its comments rated on the other side back
    to the old theme they are nearest (`other_side_back`): a new complaint's theme does not
    keep an older subject's satisfied comments that share its words.
@@ -42,13 +44,18 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
-from scipy.sparse.csgraph import connected_components
 
 from analysis.cluster import ThemeClusterer
 from analysis.labels import ThemeLabeller
 from analysis.novelty import SEEK_MAX, nearest_labels, seek_novel, split_grown, unlike_before
 from analysis.text import distinct_first
 from analysis.themes import Theme, ThemeModel, ThemeResult, find_themes
+from analysis.tracking_new import (
+    claim_for_new,
+    join_alike_anchors,
+    merge_new,
+    release_to_old,
+)
 from analysis.tracking_returns import revive, rising_anchor
 from analysis.tracking_sides import other_side_back
 from analysis.tracking_space import MIN_SIMILARITY, TrackingSpace
@@ -62,8 +69,6 @@ MIN_CONTINUING = 3
 # In a week of at most this many comments, a fresh theme most of whose comments ended in
 # one theme goes whole to it (_follow_mates).
 MATES_MAX = 100
-# New themes whose centres are at least this close (cosine) are one new theme.
-MERGE_SIMILARITY = 0.3
 # A theme first seen this week must hold this share of the week's comments (and at least
 # MIN_CONTINUING): smaller groups are stray phrasings of a theme already there.
 MIN_NEW_SHARE = 0.03
@@ -187,10 +192,10 @@ def _gather_leftovers(keys, fresh_labels, n_anchors, space, unlike, nearest_old)
         if left.sum() >= MIN_CONTINUING:
             keys[left] = next_key
             next_key += 1
-    keys = _merge_new(keys, n_anchors, space)
-    keys = _join_alike_anchors(keys, n_anchors, space, unlike)
-    keys = _claim_for_new(keys, n_anchors, space)
-    keys = _release_to_old(keys, n_anchors, space, nearest_old)
+    keys = merge_new(keys, n_anchors, space)
+    keys = join_alike_anchors(keys, n_anchors, space, unlike)
+    keys = claim_for_new(keys, n_anchors, space)
+    keys = release_to_old(keys, n_anchors, space, nearest_old)
     new, sizes = np.unique(keys[keys >= n_anchors], return_counts=True)
     for key in new[sizes < max(MIN_CONTINUING, MIN_NEW_SHARE * len(keys))]:
         keys[keys == key] = -1
@@ -248,76 +253,6 @@ def _follow_mates(keys, fresh_labels, n_anchors, space):
                 staying |= near < MIN_SIMILARITY
             moved[members[~staying]] = to
     return moved
-
-
-def _claim_for_new(keys, n_anchors, space):
-    """A comment an old theme took moves to a new theme whose centre is nearer: otherwise a
-    new problem's comments that share a word with an old theme are absorbed into it."""
-    new = [k for k in np.unique(keys) if k >= n_anchors]
-    taken = np.flatnonzero((keys >= 0) & (keys < n_anchors))
-    if not new or not len(taken):
-        return keys
-    centres = sparse.vstack([space.centre_of(np.flatnonzero(keys == k)) for k in new])
-    to_new = (space.current[taken] @ centres.T).toarray()
-    to_old = np.asarray(
-        space.current[taken].multiply(space.centres[keys[taken]]).sum(axis=1)
-    ).ravel()
-    moving = to_new.max(axis=1) > to_old
-    keys = keys.copy()
-    keys[taken[moving]] = np.asarray(new)[to_new.argmax(axis=1)[moving]]
-    return keys
-
-
-def _release_to_old(keys, n_anchors, space, nearest_old):
-    """A comment in a new theme that is nearer an old theme's centre (and close enough to
-    join it) than its new theme's goes back to the old theme: a new subject's theme keeps to
-    the new subject rather than taking older ones' comments that were clustered with it.
-    nearest_old is space.nearest(), worked out once by track_themes."""
-    new = [k for k in np.unique(keys) if k >= n_anchors]
-    if not new or not n_anchors:
-        return keys
-    nearest, closeness = nearest_old
-    keys = keys.copy()
-    moving = np.zeros(len(keys), dtype=bool)
-    for key in new:
-        members = np.flatnonzero(keys == key)
-        own = space.closeness_to_centre(members)
-        back = (closeness[members] >= MIN_SIMILARITY) & (closeness[members] > own)
-        moving[members[back]] = True
-    keys[moving] = nearest[moving]
-    return keys
-
-
-def _join_alike_anchors(keys, n_anchors, space, unlike):
-    """A new theme whose centre is within MERGE_SIMILARITY of an old theme's centre is that
-    old theme said in other words: it continues it rather than showing twice."""
-    new = [k for k in np.unique(keys) if k >= n_anchors]
-    if not new or not n_anchors:
-        return keys
-    centres = sparse.vstack([space.centre_of(np.flatnonzero(keys == k)) for k in new])
-    similarity = (centres @ space.centres.T).toarray()
-    keys = keys.copy()
-    for position, key in enumerate(new):
-        if unlike[keys == key].mean() > 0.5:
-            continue
-        if similarity[position].max() >= MERGE_SIMILARITY:
-            keys[keys == key] = similarity[position].argmax()
-    return keys
-
-
-def _merge_new(keys, n_anchors, space):
-    """Join new themes whose centres are closer than MERGE_SIMILARITY, so one new subject
-    shows as one new theme rather than several."""
-    new = [k for k in np.unique(keys) if k >= n_anchors]
-    if len(new) < 2:
-        return keys
-    centres = sparse.vstack([space.centre_of(np.flatnonzero(keys == k)) for k in new])
-    close = (centres @ centres.T).toarray() >= MERGE_SIMILARITY
-    _, component = connected_components(sparse.csr_matrix(close), directed=False)
-    keys = keys.copy()
-    for position, key in enumerate(new):
-        keys[keys == key] = new[np.flatnonzero(component == component[position])[0]]
-    return keys
 
 
 def _fresh_labels(fresh, texts, context, history):

@@ -10,10 +10,10 @@ from analysis.tracking import (
     _follow_mates,
     _fresh_themes,
     _kept_at,
-    _release_to_old,
     context_size,
     track_themes,
 )
+from analysis.tracking_new import release_to_old
 
 BINS = [
     "bin was not collected again this week",
@@ -145,7 +145,7 @@ def test_a_comment_nearer_an_old_theme_leaves_a_new_theme_for_it():
     # Clustered together this week, as key 1; old theme 0 is the bins.
     texts = [*CRASHES, *CRASHES, "missed bin collection, the bin men skipped my bin"]
     space = TrackingSpace(texts, [BINS])
-    keys = _release_to_old(np.ones(len(texts), dtype=int), 1, space, space.nearest())
+    keys = release_to_old(np.ones(len(texts), dtype=int), 1, space, space.nearest())
     assert keys.tolist() == [1] * len(CRASHES) * 2 + [0]
 
 

@@ -219,7 +219,7 @@ def _gather_leftovers(keys, fresh_labels, n_anchors, space, unlike, nearest_old)
 
 def _floor_new(similarity, is_new):
     """Closeness of each comment to each destination, with a new theme counted only where
-    the comment is at least MIN_SIMILARITY from its centre. A leftover that fits no theme
+    the comment's cosine to its centre is at least MIN_SIMILARITY. A leftover that fits no theme
     well is better in the old theme it is nearest than in a new one: joined to a new theme
     it makes a new subject's first theme impure, and a reader then misses the subject
     (benchmarks/README.md, item 27). A comment near nothing but new themes keeps its
@@ -235,11 +235,11 @@ def _follow_mates(keys, fresh_labels, n_anchors, space):
     placed one by one against old centres, a fresh theme's comments scatter over old themes
     that share a word with them, and the fresh clustering, which saw all the comments
     together, is the better judge of which belong together. Two kinds of comment stay:
-    those in a new theme, and, when the theme gone to is new, those under MIN_SIMILARITY
-    from its centre, which would make a new subject's first theme impure (item 28). In a
-    small week this makes the themes agree with the true subjects markedly more; past
-    MATES_MAX comments it lost the emerging subject in some medium stories and agreed less
-    at large volume (benchmarks/README.md, item 21)."""
+    those in a new theme, and, when the theme gone to is new, those at cosine under
+    MIN_SIMILARITY to its centre, which would make a new subject's first theme impure
+    (benchmarks/README.md, item 28). In a small week this makes the themes agree with the
+    true subjects markedly more; past MATES_MAX comments it lost the emerging subject in
+    some medium stories and agreed less at large volume (item 21)."""
     moved = keys.copy()
     for theme in np.unique(fresh_labels[fresh_labels >= 0]):
         members = np.flatnonzero(fresh_labels == theme)

@@ -240,7 +240,7 @@ def _follow_mates(keys, fresh_labels, n_anchors, space):
     (benchmarks/README.md, item 28). In a small week this makes the themes agree with the
     true subjects markedly more; past MATES_MAX comments it lost the emerging subject in
     some medium stories and agreed less at large volume (item 21)."""
-    moved = keys.copy()
+    moved, centres = keys.copy(), {}
     for theme in np.unique(fresh_labels[fresh_labels >= 0]):
         members = np.flatnonzero(fresh_labels == theme)
         values, counts = np.unique(keys[members], return_counts=True)
@@ -248,8 +248,9 @@ def _follow_mates(keys, fresh_labels, n_anchors, space):
         if to >= 0 and counts.max() > len(members) / 2:
             staying = keys[members] >= n_anchors
             if to >= n_anchors:
-                centre = space.centre_of(np.flatnonzero(keys == to))
-                near = (space.current[members] @ centre.T).toarray().ravel()
+                if to not in centres:  # keys, not moved: each new theme's centre is fixed
+                    centres[to] = space.centre_of(np.flatnonzero(keys == to))
+                near = (space.current[members] @ centres[to].T).toarray().ravel()
                 staying |= near < MIN_SIMILARITY
             moved[members[~staying]] = to
     return moved
